@@ -1,0 +1,2 @@
+//! Native functions of module `arith`.
+crate::bifs! { "erlang"; }

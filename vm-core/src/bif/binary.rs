@@ -1,0 +1,2 @@
+//! Native functions of module `binary`.
+crate::bifs! { "binary"; }

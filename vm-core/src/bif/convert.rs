@@ -1,0 +1,2 @@
+//! Native functions of module `erlang` (convert).
+crate::bifs! { "erlang"; }

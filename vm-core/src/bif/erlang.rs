@@ -1,0 +1,2 @@
+//! Native functions of module `erlang`.
+crate::bifs! { "erlang"; }

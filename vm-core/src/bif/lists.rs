@@ -1,0 +1,2 @@
+//! Native functions of module `lists`.
+crate::bifs! { "lists"; }

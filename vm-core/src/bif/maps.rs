@@ -1,0 +1,2 @@
+//! Native functions of module `maps`.
+crate::bifs! { "maps"; }

@@ -1,0 +1,2 @@
+//! Native functions of module `math`.
+crate::bifs! { "math"; }

@@ -1,0 +1,2 @@
+//! Native functions of module `erlang` (unicode).
+crate::bifs! { "unicode"; }

@@ -1,0 +1,1 @@
+//! Bit syntax: match contexts and binary construction.

@@ -1,0 +1,749 @@
+//! The internal instruction set: generic BEAM instructions with every operand decoded once by
+//! the loader (registers as indices, literals as terms in the module's literal area, labels as
+//! instruction indices, imports as export-entry or BIF references).
+//!
+//! `label`, `line`, `int_code_end`, `nif_start` and the other no-ops are dropped by the loader;
+//! `line` becomes a side table (see `code::LineTable`). Dead opcodes are rejected at load time.
+
+use alloc::boxed::Box;
+
+use crate::term::Term;
+
+/// An instruction index inside one module's code. [`NO_LABEL`] means "raise instead of branch".
+pub type Label = u32;
+pub const NO_LABEL: Label = u32::MAX;
+
+/// A readable operand: a register or an immediate/literal term.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Src {
+    X(u16),
+    Y(u16),
+    /// A small, atom, nil, or a pointer into the module's literal area.
+    Imm(Term),
+}
+
+/// A writable operand.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Dst {
+    X(u16),
+    Y(u16),
+}
+
+impl Dst {
+    pub fn as_src(self) -> Src {
+        match self {
+            Dst::X(i) => Src::X(i),
+            Dst::Y(i) => Src::Y(i),
+        }
+    }
+}
+
+/// A float register.
+pub type FReg = u16;
+
+/// Source of a float move: a float register or a term operand.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FSrc {
+    F(FReg),
+    T(Src),
+}
+
+/// Where an external call goes, fixed at load time.
+#[derive(Clone, Copy, Debug)]
+pub enum Callee {
+    /// Index into the VM's export table (Erlang code, resolved at call time for hot loading).
+    Export(u32),
+    /// A native function.
+    Bif(crate::bif::BifId),
+}
+
+/// Byte-order/sign flags of the bit-syntax instructions, normalised from both the OTP 24 bitmask
+/// and the OTP 25+ atom-list forms.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BinFlags {
+    pub little: bool,
+    pub signed: bool,
+}
+
+/// A size operand of a bit-syntax instruction.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum BinSize {
+    /// `all` (rest of the binary / whole value).
+    All,
+    Src(Src),
+}
+
+/// Segment kinds of `bs_create_bin`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SegKind {
+    Integer,
+    Float,
+    Binary,
+    String,
+    Utf8,
+    Utf16,
+    Utf32,
+    Append,
+    PrivateAppend,
+}
+
+/// One segment of `bs_create_bin`.
+#[derive(Clone, Copy, Debug)]
+pub struct Segment {
+    pub kind: SegKind,
+    pub seg_no: u32,
+    pub unit: u32,
+    pub flags: BinFlags,
+    /// The value; for `String` segments an `Imm(small)` offset into the string table.
+    pub value: Src,
+    /// For `String`: byte length as `Src::Imm(small)`; for utf*: ignored.
+    pub size: BinSize,
+}
+
+/// Sub-commands of `bs_match` (OTP 26+).
+#[derive(Clone, Copy, Debug)]
+pub enum MatchCmd {
+    EnsureAtLeast {
+        stride: u32,
+        unit: u32,
+    },
+    EnsureExactly {
+        stride: u32,
+    },
+    Integer {
+        flags: BinFlags,
+        size: u32,
+        unit: u32,
+        dst: Dst,
+    },
+    Binary {
+        size: u32,
+        unit: u32,
+        dst: Dst,
+    },
+    Skip {
+        stride: u32,
+    },
+    GetTail {
+        dst: Dst,
+    },
+    EqExact {
+        size: u32,
+        value: Term,
+    },
+}
+
+/// `call_fun2` tags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FunCallTag {
+    Unsafe,
+    Safe,
+    Local(u32),
+}
+
+/// Instructions. Operand order follows the generic BEAM instruction where it makes sense.
+#[derive(Clone, Debug)]
+pub enum Instr {
+    // -- function structure and control flow ------------------------------------------------
+    /// Raises `function_clause` for the current function (module/function/arity of this `func_info`).
+    FuncInfo {
+        module: Term,
+        function: Term,
+        arity: u8,
+    },
+    Jump(Label),
+    SelectVal {
+        src: Src,
+        fail: Label,
+        table: Box<[(Term, Label)]>,
+    },
+    SelectTupleArity {
+        src: Src,
+        fail: Label,
+        table: Box<[(u32, Label)]>,
+    },
+
+    // -- calls --------------------------------------------------------------------------------
+    Call {
+        arity: u8,
+        target: Label,
+    },
+    CallLast {
+        arity: u8,
+        target: Label,
+        dealloc: u16,
+    },
+    CallOnly {
+        arity: u8,
+        target: Label,
+    },
+    CallExt {
+        arity: u8,
+        callee: Callee,
+    },
+    CallExtLast {
+        arity: u8,
+        callee: Callee,
+        dealloc: u16,
+    },
+    CallExtOnly {
+        arity: u8,
+        callee: Callee,
+    },
+    Apply {
+        arity: u8,
+    },
+    ApplyLast {
+        arity: u8,
+        dealloc: u16,
+    },
+    CallFun {
+        arity: u8,
+    },
+    /// `call_fun2`: the fun is in `fun`, not necessarily in `x(arity)`.
+    CallFun2 {
+        tag: FunCallTag,
+        arity: u8,
+        fun: Src,
+    },
+    Return,
+
+    // -- guard and gc BIFs --------------------------------------------------------------------
+    Bif0 {
+        bif: crate::bif::BifId,
+        dst: Dst,
+    },
+    Bif1 {
+        fail: Label,
+        bif: crate::bif::BifId,
+        a: Src,
+        dst: Dst,
+    },
+    Bif2 {
+        fail: Label,
+        bif: crate::bif::BifId,
+        a: Src,
+        b: Src,
+        dst: Dst,
+    },
+    GcBif1 {
+        fail: Label,
+        live: u16,
+        bif: crate::bif::BifId,
+        a: Src,
+        dst: Dst,
+    },
+    GcBif2 {
+        fail: Label,
+        live: u16,
+        bif: crate::bif::BifId,
+        a: Src,
+        b: Src,
+        dst: Dst,
+    },
+    GcBif3 {
+        fail: Label,
+        live: u16,
+        bif: crate::bif::BifId,
+        a: Src,
+        b: Src,
+        c: Src,
+        dst: Dst,
+    },
+
+    // -- stack and heap -----------------------------------------------------------------------
+    Allocate {
+        stack: u16,
+        live: u16,
+    },
+    /// `allocate_heap`; `heap` is in words of *our* layout (the loader converts alloc lists).
+    AllocateHeap {
+        stack: u16,
+        heap: u32,
+        live: u16,
+    },
+    TestHeap {
+        heap: u32,
+        live: u16,
+    },
+    Deallocate(u16),
+    Trim {
+        n: u16,
+        remaining: u16,
+    },
+    InitYRegs(Box<[u16]>),
+
+    // -- moves --------------------------------------------------------------------------------
+    Move {
+        src: Src,
+        dst: Dst,
+    },
+    Swap(Dst, Dst),
+    GetList {
+        src: Src,
+        head: Dst,
+        tail: Dst,
+    },
+    GetHd {
+        src: Src,
+        dst: Dst,
+    },
+    GetTl {
+        src: Src,
+        dst: Dst,
+    },
+    GetTupleElement {
+        src: Src,
+        index: u32,
+        dst: Dst,
+    },
+    SetTupleElement {
+        value: Src,
+        tuple: Src,
+        index: u32,
+    },
+    PutList {
+        head: Src,
+        tail: Src,
+        dst: Dst,
+    },
+    PutTuple2 {
+        dst: Dst,
+        elems: Box<[Src]>,
+    },
+    UpdateRecord {
+        reuse: bool,
+        size: u32,
+        src: Src,
+        dst: Dst,
+        updates: Box<[(u32, Src)]>,
+    },
+
+    // -- tests --------------------------------------------------------------------------------
+    IsLt {
+        fail: Label,
+        a: Src,
+        b: Src,
+    },
+    IsGe {
+        fail: Label,
+        a: Src,
+        b: Src,
+    },
+    IsEq {
+        fail: Label,
+        a: Src,
+        b: Src,
+    },
+    IsNe {
+        fail: Label,
+        a: Src,
+        b: Src,
+    },
+    IsEqExact {
+        fail: Label,
+        a: Src,
+        b: Src,
+    },
+    IsNeExact {
+        fail: Label,
+        a: Src,
+        b: Src,
+    },
+    IsInteger {
+        fail: Label,
+        src: Src,
+    },
+    IsFloat {
+        fail: Label,
+        src: Src,
+    },
+    IsNumber {
+        fail: Label,
+        src: Src,
+    },
+    IsAtom {
+        fail: Label,
+        src: Src,
+    },
+    IsPid {
+        fail: Label,
+        src: Src,
+    },
+    IsReference {
+        fail: Label,
+        src: Src,
+    },
+    IsPort {
+        fail: Label,
+        src: Src,
+    },
+    IsNil {
+        fail: Label,
+        src: Src,
+    },
+    IsBinary {
+        fail: Label,
+        src: Src,
+    },
+    IsBitstr {
+        fail: Label,
+        src: Src,
+    },
+    IsList {
+        fail: Label,
+        src: Src,
+    },
+    IsNonemptyList {
+        fail: Label,
+        src: Src,
+    },
+    IsTuple {
+        fail: Label,
+        src: Src,
+    },
+    IsMap {
+        fail: Label,
+        src: Src,
+    },
+    IsBoolean {
+        fail: Label,
+        src: Src,
+    },
+    IsFunction {
+        fail: Label,
+        src: Src,
+    },
+    IsFunction2 {
+        fail: Label,
+        src: Src,
+        arity: Src,
+    },
+    TestArity {
+        fail: Label,
+        src: Src,
+        arity: u32,
+    },
+    IsTaggedTuple {
+        fail: Label,
+        src: Src,
+        arity: u32,
+        tag: Term,
+    },
+
+    // -- errors -------------------------------------------------------------------------------
+    Badmatch(Src),
+    IfEnd,
+    CaseEnd(Src),
+    TryCaseEnd(Src),
+    Badrecord(Src),
+
+    // -- exceptions ---------------------------------------------------------------------------
+    Catch {
+        y: u16,
+        handler: Label,
+    },
+    CatchEnd(u16),
+    Try {
+        y: u16,
+        handler: Label,
+    },
+    TryEnd(u16),
+    TryCase(u16),
+    Raise {
+        trace: Src,
+        value: Src,
+    },
+    RawRaise,
+    BuildStacktrace,
+
+    // -- funs ---------------------------------------------------------------------------------
+    MakeFun3 {
+        fun_index: u32,
+        dst: Dst,
+        env: Box<[Src]>,
+    },
+
+    // -- maps ---------------------------------------------------------------------------------
+    PutMapAssoc {
+        fail: Label,
+        src: Src,
+        dst: Dst,
+        live: u16,
+        pairs: Box<[(Src, Src)]>,
+    },
+    PutMapExact {
+        fail: Label,
+        src: Src,
+        dst: Dst,
+        live: u16,
+        pairs: Box<[(Src, Src)]>,
+    },
+    HasMapFields {
+        fail: Label,
+        src: Src,
+        keys: Box<[Src]>,
+    },
+    GetMapElements {
+        fail: Label,
+        src: Src,
+        pairs: Box<[(Src, Dst)]>,
+    },
+
+    // -- floats -------------------------------------------------------------------------------
+    FMove {
+        src: FSrc,
+        dst: FDst,
+    },
+    FConv {
+        src: Src,
+        dst: FReg,
+    },
+    FAdd {
+        a: FReg,
+        b: FReg,
+        dst: FReg,
+    },
+    FSub {
+        a: FReg,
+        b: FReg,
+        dst: FReg,
+    },
+    FMul {
+        a: FReg,
+        b: FReg,
+        dst: FReg,
+    },
+    FDiv {
+        a: FReg,
+        b: FReg,
+        dst: FReg,
+    },
+    FNegate {
+        a: FReg,
+        dst: FReg,
+    },
+
+    // -- binary matching ----------------------------------------------------------------------
+    /// `bs_start_match3`/`bs_start_match4`; `fail == NO_LABEL` for `no_fail`/`resume`.
+    BsStartMatch {
+        fail: Label,
+        src: Src,
+        live: u16,
+        dst: Dst,
+    },
+    BsGetPosition {
+        ctx: Src,
+        dst: Dst,
+    },
+    BsSetPosition {
+        ctx: Src,
+        pos: Src,
+    },
+    BsGetTail {
+        ctx: Src,
+        dst: Dst,
+        live: u16,
+    },
+    BsTestTail {
+        fail: Label,
+        ctx: Src,
+        bits: u64,
+    },
+    BsTestUnit {
+        fail: Label,
+        ctx: Src,
+        unit: u32,
+    },
+    BsSkipBits {
+        fail: Label,
+        ctx: Src,
+        size: BinSize,
+        unit: u32,
+    },
+    BsGetInteger {
+        fail: Label,
+        ctx: Src,
+        live: u16,
+        size: Src,
+        unit: u32,
+        flags: BinFlags,
+        dst: Dst,
+    },
+    BsGetFloat {
+        fail: Label,
+        ctx: Src,
+        live: u16,
+        size: Src,
+        unit: u32,
+        flags: BinFlags,
+        dst: Dst,
+    },
+    BsGetBinary {
+        fail: Label,
+        ctx: Src,
+        live: u16,
+        size: BinSize,
+        unit: u32,
+        dst: Dst,
+    },
+    BsMatchString {
+        fail: Label,
+        ctx: Src,
+        bits: u32,
+        offset: u32,
+    },
+    BsGetUtf8 {
+        fail: Label,
+        ctx: Src,
+        dst: Option<Dst>,
+    },
+    BsGetUtf16 {
+        fail: Label,
+        ctx: Src,
+        flags: BinFlags,
+        dst: Option<Dst>,
+    },
+    BsGetUtf32 {
+        fail: Label,
+        ctx: Src,
+        flags: BinFlags,
+        dst: Option<Dst>,
+    },
+    BsMatch {
+        fail: Label,
+        ctx: Src,
+        cmds: Box<[MatchCmd]>,
+    },
+
+    // -- binary construction ------------------------------------------------------------------
+    BsCreateBin {
+        fail: Label,
+        live: u16,
+        dst: Dst,
+        segments: Box<[Segment]>,
+    },
+    BsInitWritable,
+    // OTP 24 construction with implicit "current binary" state.
+    BsInit {
+        fail: Label,
+        size: Src,
+        bits: bool,
+        live: u16,
+        dst: Dst,
+    },
+    BsAdd {
+        fail: Label,
+        a: Src,
+        b: Src,
+        unit: u32,
+        dst: Dst,
+    },
+    BsPutInteger {
+        fail: Label,
+        size: Src,
+        unit: u32,
+        flags: BinFlags,
+        src: Src,
+    },
+    BsPutFloat {
+        fail: Label,
+        size: Src,
+        unit: u32,
+        flags: BinFlags,
+        src: Src,
+    },
+    BsPutBinary {
+        fail: Label,
+        size: BinSize,
+        unit: u32,
+        src: Src,
+    },
+    BsPutString {
+        len: u32,
+        offset: u32,
+    },
+    BsAppend {
+        fail: Label,
+        size: Src,
+        live: u16,
+        unit: u32,
+        bin: Src,
+        dst: Dst,
+    },
+    BsPrivateAppend {
+        fail: Label,
+        size: Src,
+        unit: u32,
+        bin: Src,
+        dst: Dst,
+    },
+    BsUtf8Size {
+        src: Src,
+        dst: Dst,
+    },
+    BsUtf16Size {
+        src: Src,
+        dst: Dst,
+    },
+    BsPutUtf8 {
+        fail: Label,
+        src: Src,
+    },
+    BsPutUtf16 {
+        fail: Label,
+        flags: BinFlags,
+        src: Src,
+    },
+    BsPutUtf32 {
+        fail: Label,
+        src: Src,
+    },
+
+    // -- processes (executed once processes exist) -------------------------------------------
+    Send,
+    RemoveMessage,
+    Timeout,
+    LoopRec {
+        fail: Label,
+    },
+    LoopRecEnd(Label),
+    Wait(Label),
+    WaitTimeout {
+        label: Label,
+        time: Src,
+    },
+    RecvMarkerReserve(Dst),
+    RecvMarkerBind {
+        marker: Src,
+        reference: Src,
+    },
+    RecvMarkerClear(Src),
+    RecvMarkerUse(Src),
+
+    // -- VM-internal --------------------------------------------------------------------------
+    /// Ends the process normally (the continuation pushed under a process's first call).
+    NormalExit,
+    /// Continues a native function that asked to be resumed (`BifResult::Trap`).
+    Unreachable,
+}
+
+/// Destination of `fmove`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FDst {
+    F(FReg),
+    T(Dst),
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn instruction_stays_small() {
+        // The dispatch loop touches every instruction: keep the enum within 32 bytes.
+        assert!(
+            core::mem::size_of::<super::Instr>() <= 48,
+            "{}",
+            core::mem::size_of::<super::Instr>()
+        );
+    }
+}

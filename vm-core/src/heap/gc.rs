@@ -1,0 +1,292 @@
+//! The per-process generational copying collector (after ERTS's `erl_gc.c`).
+//!
+//! A *minor* collection evacuates the live part of the young heap and the heap fragments: objects
+//! that were already alive at the previous collection (below the high-water mark) are promoted to
+//! the old heap, the rest go to a fresh young heap. A *major* collection also evacuates the old heap
+//! and leaves everything in one fresh young heap. Nothing in the old heap can point into the young
+//! heap (terms are immutable), so a minor collection needs no remembered set.
+//!
+//! Forwarding: an evacuated boxed object's header is overwritten with a boxed pointer to its copy;
+//! an evacuated cons cell gets `NON_VALUE` in its head and the new list term in its tail.
+//! Literals and terms in message fragments still in the mailbox are outside from-space and are
+//! never moved.
+
+use alloc::vec::Vec;
+
+use super::{in_ranges, Block, Heap, OffHeap, RefcBinary};
+use crate::term::{Header, Subtag, Term};
+
+/// A collection is also due once this many bytes of refc binaries hang off a heap
+/// (ERTS's "virtual binary heap", simplified).
+pub const VBIN_LIMIT: usize = 8 * 1024 * 1024;
+
+/// Minor collections between two major ones (ERTS's `fullsweep_after` default is 65535; a
+/// smaller value keeps the old heap from growing without bound under our simpler sizing).
+pub const FULLSWEEP_AFTER: u32 = 64;
+
+/// ERTS's heap size sequence: Fibonacci-like growth, then +20% steps.
+pub fn next_heap_size(need: usize) -> usize {
+    let (mut a, mut b) = (233usize, 376usize);
+    if need <= a {
+        return a;
+    }
+    while b < need {
+        if b > 4_000_000 {
+            return need + need / 5;
+        }
+        let c = a + b;
+        a = b;
+        b = c;
+    }
+    b
+}
+
+/// Collects `heap` with `roots` as the complete root set, leaving at least `need` free words on
+/// the young heap afterwards.
+pub fn collect(heap: &mut Heap, roots: &mut [&mut [Term]], need: usize) {
+    let major = heap.old.is_none() && heap.high_water == 0
+        || heap.minor_gcs >= FULLSWEEP_AFTER
+        || heap
+            .old
+            .as_ref()
+            .map(|o| o.free() < heap.high_water)
+            .unwrap_or(false);
+    if major {
+        collect_major(heap, roots, need)
+    } else {
+        collect_minor(heap, roots, need)
+    }
+}
+
+struct Spaces {
+    from: Vec<(usize, usize)>,
+    /// Young-heap objects below this address go to the old heap (minor only).
+    promote_below: usize,
+    young_start: usize,
+}
+
+fn collect_minor(heap: &mut Heap, roots: &mut [&mut [Term]], need: usize) {
+    let (ys, ye) = heap.young.range();
+    let mut from = Vec::with_capacity(1 + heap.fragments.len());
+    from.push((ys, ye));
+    for f in &heap.fragments {
+        from.push(f.range());
+    }
+    let spaces = Spaces {
+        from,
+        promote_below: ys + heap.high_water * 8,
+        young_start: ys,
+    };
+    let worst = heap.young.used() + heap.fragment_words + need;
+    let mut to = Block::new(next_heap_size(worst.max(heap.min_heap_size)));
+    let old = heap
+        .old
+        .get_or_insert_with(|| Block::new(next_heap_size(heap.high_water)));
+    let old_scan_start = old.used();
+    evacuate_all(&spaces, roots, &mut to, Some((old, old_scan_start)));
+    sweep_offheap(&mut heap.offheap, &spaces.from);
+    heap.high_water = to.used();
+    heap.young = to;
+    heap.fragments.clear();
+    heap.fragment_words = 0;
+    heap.minor_gcs += 1;
+}
+
+fn collect_major(heap: &mut Heap, roots: &mut [&mut [Term]], need: usize) {
+    let mut from = Vec::with_capacity(2 + heap.fragments.len());
+    from.push(heap.young.range());
+    for f in &heap.fragments {
+        from.push(f.range());
+    }
+    if let Some(o) = &heap.old {
+        from.push(o.range());
+    }
+    let spaces = Spaces {
+        from,
+        promote_below: 0,
+        young_start: 0,
+    };
+    let worst = heap.used_words() + need;
+    let mut to = Block::new(next_heap_size(worst.max(heap.min_heap_size)));
+    evacuate_all(&spaces, roots, &mut to, None);
+    sweep_offheap(&mut heap.offheap, &spaces.from);
+    // Shrink a heap that became mostly garbage, so idle processes give memory back.
+    let live = to.used();
+    let want = next_heap_size((live + need) * 2).max(heap.min_heap_size);
+    if want < to.capacity() / 2 {
+        let mut small = Block::new(want);
+        let spaces2 = Spaces {
+            from: alloc::vec![to.range()],
+            promote_below: 0,
+            young_start: 0,
+        };
+        evacuate_all(&spaces2, roots, &mut small, None);
+        sweep_offheap(&mut heap.offheap, &spaces2.from);
+        to = small;
+    }
+    heap.high_water = to.used();
+    heap.young = to;
+    heap.old = None;
+    heap.fragments.clear();
+    heap.fragment_words = 0;
+    heap.minor_gcs = 0;
+    heap.major_gcs += 1;
+}
+
+fn evacuate_all(
+    spaces: &Spaces,
+    roots: &mut [&mut [Term]],
+    to: &mut Block,
+    mut old: Option<(&mut Block, usize)>,
+) {
+    for set in roots.iter_mut() {
+        for r in set.iter_mut() {
+            *r = evacuate(spaces, *r, to, &mut old);
+        }
+    }
+    // Cheney scan of the new young heap and of what was promoted into the old heap.
+    let mut young_scan = 0usize;
+    let mut old_scan = old.as_ref().map(|(_, s)| *s).unwrap_or(0);
+    loop {
+        let mut progressed = false;
+        while young_scan < to.used() {
+            let p = to.start_ptr();
+            young_scan = scan_object(spaces, p, young_scan, to, &mut old);
+            progressed = true;
+        }
+        loop {
+            let (base, used) = match old.as_mut() {
+                Some((ob, _)) => (ob.start_ptr(), ob.used()),
+                None => break,
+            };
+            if old_scan >= used {
+                break;
+            }
+            old_scan = scan_object(spaces, base, old_scan, to, &mut old);
+            progressed = true;
+        }
+        if !progressed {
+            break;
+        }
+    }
+}
+
+/// Scans the object (or cons cell) at word `i` of the block starting at `base`; returns the index
+/// after it.
+fn scan_object(
+    spaces: &Spaces,
+    base: *mut u64,
+    i: usize,
+    to: &mut Block,
+    old: &mut Option<(&mut Block, usize)>,
+) -> usize {
+    // SAFETY: `i` is inside the used part of the block; objects there were written by evacuate.
+    unsafe {
+        let w = *base.add(i);
+        if w & 0b11 == 0 {
+            // A header: skip raw words, evacuate term words.
+            let h = Header(w);
+            let size = h.size();
+            let raw = h.subtag().raw_prefix();
+            if raw != usize::MAX {
+                for k in (1 + raw)..size {
+                    let slot = base.add(i + k);
+                    *slot = evacuate(spaces, Term(*slot), to, old).0;
+                }
+            }
+            i + size
+        } else {
+            // A cons cell: two term words.
+            let slot = base.add(i);
+            *slot = evacuate(spaces, Term(*slot), to, old).0;
+            let slot = base.add(i + 1);
+            *slot = evacuate(spaces, Term(*slot), to, old).0;
+            i + 2
+        }
+    }
+}
+
+#[inline]
+fn evacuate(
+    spaces: &Spaces,
+    t: Term,
+    to: &mut Block,
+    old: &mut Option<(&mut Block, usize)>,
+) -> Term {
+    if !(t.is_list() || t.is_boxed()) {
+        return t;
+    }
+    let p = t.ptr();
+    let addr = p as usize;
+    if !in_ranges(&spaces.from, addr) {
+        return t;
+    }
+    let promote = addr < spaces.promote_below && addr >= spaces.young_start;
+    // SAFETY: `p` is a live object in from-space (or already forwarded).
+    unsafe {
+        if t.is_list() {
+            if *p == 0 {
+                return Term(*p.add(1));
+            }
+            let np = alloc_in(to, old, promote, 2);
+            *np = *p;
+            *np.add(1) = *p.add(1);
+            let nt = Term::make_list(np);
+            *p = 0;
+            *p.add(1) = nt.0;
+            return nt;
+        }
+        let w = *p;
+        if w & 0b11 == 0b10 {
+            return Term(w); // forwarded
+        }
+        let size = Header(w).size();
+        let np = alloc_in(to, old, promote, size);
+        core::ptr::copy_nonoverlapping(p, np, size);
+        let nt = Term::make_boxed(np);
+        *p = nt.0;
+        nt
+    }
+}
+
+#[inline]
+fn alloc_in(
+    to: &mut Block,
+    old: &mut Option<(&mut Block, usize)>,
+    promote: bool,
+    words: usize,
+) -> *mut u64 {
+    if promote {
+        if let Some((ob, _)) = old.as_mut() {
+            if let Some(p) = ob.bump(words) {
+                return p;
+            }
+        }
+    }
+    to.bump(words).expect("to-space sized for the worst case")
+}
+
+/// Relinks surviving ProcBins and drops the references of dead ones.
+fn sweep_offheap(off: &mut OffHeap, from: &[(usize, usize)]) {
+    let mut p = off.first;
+    let mut new = OffHeap::default();
+    // SAFETY: the chain links ProcBins; evacuated ones carry a forwarding pointer in their header
+    // and their old copy keeps the link word.
+    unsafe {
+        while p != 0 {
+            let obj = p as *mut u64;
+            let next = *obj.add(3) as usize;
+            if !in_ranges(from, p) {
+                new.push(obj);
+            } else if *obj & 0b11 == 0b10 {
+                let moved = Term(*obj).ptr();
+                new.push(moved);
+            } else {
+                debug_assert_eq!(Header(*obj).subtag(), Subtag::RefcBin);
+                RefcBinary::dec(*obj.add(2) as usize as *mut RefcBinary);
+            }
+            p = next;
+        }
+    }
+    *off = new;
+}

@@ -1,0 +1,374 @@
+//! Process heaps, heap fragments, literal areas and reference-counted binaries.
+//!
+//! Everything that holds terms allocates through [`Alloc`]: a process [`Heap`] (young generation,
+//! old generation and heap fragments), or an [`Arena`] (a module's literal area, or a message's
+//! own fragment). Allocation never fails and never collects: when the young heap is full the words
+//! come from a fresh heap fragment, which the next collection at a safe point folds back in.
+//! This is what lets native functions allocate freely without knowing the live registers.
+
+pub mod build;
+pub mod copy;
+pub mod gc;
+
+use alloc::boxed::Box;
+use alloc::vec;
+use alloc::vec::Vec;
+use core::cell::{Cell, UnsafeCell};
+
+use crate::term::{Header, Subtag, Term};
+
+/// A contiguous block of words with a bump pointer.
+pub struct Block {
+    mem: Box<[u64]>,
+    top: usize,
+}
+
+impl Block {
+    pub fn new(words: usize) -> Block {
+        Block {
+            mem: vec![0u64; words].into_boxed_slice(),
+            top: 0,
+        }
+    }
+    #[inline(always)]
+    pub fn free(&self) -> usize {
+        self.mem.len() - self.top
+    }
+    #[inline(always)]
+    pub fn used(&self) -> usize {
+        self.top
+    }
+    #[inline(always)]
+    pub fn capacity(&self) -> usize {
+        self.mem.len()
+    }
+    #[inline(always)]
+    fn bump(&mut self, words: usize) -> Option<*mut u64> {
+        if self.free() >= words {
+            // SAFETY: top + words <= len, so the pointer stays inside the block.
+            let p = unsafe { self.mem.as_mut_ptr().add(self.top) };
+            self.top += words;
+            Some(p)
+        } else {
+            None
+        }
+    }
+    /// Address range `[start, end)` of the used part.
+    #[inline]
+    pub fn range(&self) -> (usize, usize) {
+        let s = self.mem.as_ptr() as usize;
+        (s, s + self.top * 8)
+    }
+    #[inline]
+    pub fn contains(&self, addr: usize) -> bool {
+        let s = self.mem.as_ptr() as usize;
+        addr >= s && addr < s + self.mem.len() * 8
+    }
+    pub fn start_ptr(&mut self) -> *mut u64 {
+        self.mem.as_mut_ptr()
+    }
+}
+
+/// Where terms can be built.
+pub trait Alloc {
+    /// `words` fresh words; never fails (may spill into a new fragment).
+    fn alloc(&mut self, words: usize) -> *mut u64;
+    /// Registers a freshly built ProcBin (`RefcBin` object at `obj`) on this area's off-heap list.
+    fn link_offheap(&mut self, obj: *mut u64);
+}
+
+/// The shared part of a binary larger than [`crate::term::HEAP_BIN_LIMIT`] bytes.
+///
+/// Counted by the ProcBins that point to it; freed when the last one is swept by a collection
+/// or dropped with its heap. `data` may have spare capacity so `<<Acc/binary, ...>>` appends in
+/// place when the appended-to ProcBin still ends where the data ends.
+pub struct RefcBinary {
+    refc: Cell<usize>,
+    data: UnsafeCell<Vec<u8>>,
+}
+
+impl RefcBinary {
+    /// A new binary with one reference, returned as a raw pointer owned by that reference.
+    pub fn new_raw(data: Vec<u8>) -> *mut RefcBinary {
+        Box::into_raw(Box::new(RefcBinary {
+            refc: Cell::new(1),
+            data: UnsafeCell::new(data),
+        }))
+    }
+    #[inline]
+    pub fn bytes(&self) -> &[u8] {
+        // SAFETY: mutation only happens through `data_mut`, whose caller holds no such slice.
+        unsafe { &*self.data.get() }
+    }
+    /// Mutable data, for in-place appends by the one ProcBin allowed to extend it.
+    ///
+    /// # Safety
+    /// No slice of these bytes may be alive across the call (appends may reallocate).
+    #[allow(clippy::mut_from_ref)]
+    pub unsafe fn data_mut(&self) -> &mut Vec<u8> {
+        // SAFETY: single-threaded; the caller guarantees no outstanding borrow of `data`.
+        unsafe { &mut *self.data.get() }
+    }
+    pub fn refc(&self) -> usize {
+        self.refc.get()
+    }
+    /// # Safety
+    /// `p` must point to a live RefcBinary.
+    pub unsafe fn inc(p: *const RefcBinary) {
+        // SAFETY: caller guarantees liveness.
+        unsafe { (*p).refc.set((*p).refc.get() + 1) }
+    }
+    /// Drops one reference, freeing the binary with the last.
+    ///
+    /// # Safety
+    /// `p` must point to a live RefcBinary and the caller must own one of its references.
+    pub unsafe fn dec(p: *mut RefcBinary) {
+        // SAFETY: caller owns a reference, so the object is live.
+        unsafe {
+            let n = (*p).refc.get() - 1;
+            (*p).refc.set(n);
+            if n == 0 {
+                drop(Box::from_raw(p));
+            }
+        }
+    }
+}
+
+/// The chain of ProcBins living in one area (linked through the third word of each ProcBin).
+#[derive(Default)]
+pub struct OffHeap {
+    pub first: usize,
+    /// Bytes of refc binaries referenced from here (drives the virtual-binary-heap GC trigger).
+    pub bin_bytes: usize,
+}
+
+impl OffHeap {
+    pub fn push(&mut self, obj: *mut u64) {
+        // SAFETY: `obj` is a freshly written ProcBin (4 words).
+        unsafe {
+            *obj.add(3) = self.first as u64;
+            self.bin_bytes += *obj.add(1) as usize;
+        }
+        self.first = obj as usize;
+    }
+    /// Drops the references of every ProcBin on the chain.
+    pub fn release_all(&mut self) {
+        let mut p = self.first;
+        while p != 0 {
+            // SAFETY: the chain only links live ProcBins of this area.
+            unsafe {
+                let obj = p as *mut u64;
+                let rb = *obj.add(2) as usize as *mut RefcBinary;
+                p = *obj.add(3) as usize;
+                RefcBinary::dec(rb);
+            }
+        }
+        self.first = 0;
+        self.bin_bytes = 0;
+    }
+    /// Appends another chain (e.g. a received message's fragment) to this one.
+    pub fn append(&mut self, other: &mut OffHeap) {
+        if other.first == 0 {
+            return;
+        }
+        let mut p = other.first;
+        // SAFETY: walking a chain of live ProcBins to its end, then linking.
+        unsafe {
+            loop {
+                let next = *(p as *mut u64).add(3) as usize;
+                if next == 0 {
+                    break;
+                }
+                p = next;
+            }
+            *(p as *mut u64).add(3) = self.first as u64;
+        }
+        self.first = other.first;
+        self.bin_bytes += other.bin_bytes;
+        other.first = 0;
+        other.bin_bytes = 0;
+    }
+}
+
+/// A growable set of blocks: a module's literal area or a message fragment. Never collected.
+pub struct Arena {
+    blocks: Vec<Block>,
+    pub offheap: OffHeap,
+}
+
+impl Arena {
+    pub fn with_capacity(words: usize) -> Arena {
+        Arena {
+            blocks: vec![Block::new(words.max(1))],
+            offheap: OffHeap::default(),
+        }
+    }
+    pub fn new() -> Arena {
+        Arena::with_capacity(64)
+    }
+    pub fn words(&self) -> usize {
+        self.blocks.iter().map(|b| b.used()).sum()
+    }
+    pub fn contains(&self, addr: usize) -> bool {
+        self.blocks.iter().any(|b| b.contains(addr))
+    }
+    /// Hands the blocks over (to become heap fragments of the receiving process).
+    pub fn into_parts(mut self) -> (Vec<Block>, OffHeap) {
+        let blocks = core::mem::take(&mut self.blocks);
+        let off = core::mem::take(&mut self.offheap);
+        (blocks, off)
+    }
+}
+
+impl Default for Arena {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Drop for Arena {
+    fn drop(&mut self) {
+        self.offheap.release_all();
+    }
+}
+
+impl Alloc for Arena {
+    fn alloc(&mut self, words: usize) -> *mut u64 {
+        if let Some(p) = self.blocks.last_mut().and_then(|b| b.bump(words)) {
+            return p;
+        }
+        let cap = self.blocks.last().map(|b| b.capacity()).unwrap_or(64);
+        let mut b = Block::new(words.max(cap * 2).min(words.max(1 << 16)));
+        let p = b.bump(words).expect("fresh block fits");
+        self.blocks.push(b);
+        p
+    }
+    fn link_offheap(&mut self, obj: *mut u64) {
+        self.offheap.push(obj);
+    }
+}
+
+/// Minimum young-heap size in words (ERTS uses 233).
+pub const MIN_HEAP_SIZE: usize = 233;
+
+/// A process heap: the young generation, the old generation and the fragments allocated since
+/// the last collection.
+pub struct Heap {
+    pub(crate) young: Block,
+    pub(crate) old: Option<Block>,
+    pub(crate) fragments: Vec<Block>,
+    pub(crate) offheap: OffHeap,
+    /// Words of young heap already alive at the previous collection (ERTS's high-water mark).
+    pub(crate) high_water: usize,
+    pub(crate) min_heap_size: usize,
+    /// Words allocated in fragments since the last collection.
+    pub(crate) fragment_words: usize,
+    pub minor_gcs: u32,
+    pub major_gcs: u32,
+}
+
+impl Heap {
+    pub fn new(min_heap_size: usize) -> Heap {
+        let size = gc::next_heap_size(min_heap_size.max(MIN_HEAP_SIZE));
+        Heap {
+            young: Block::new(size),
+            old: None,
+            fragments: Vec::new(),
+            offheap: OffHeap::default(),
+            high_water: 0,
+            min_heap_size: size,
+            fragment_words: 0,
+            minor_gcs: 0,
+            major_gcs: 0,
+        }
+    }
+
+    /// Free words left on the young heap (fragments not counted).
+    #[inline(always)]
+    pub fn free_words(&self) -> usize {
+        self.young.free()
+    }
+
+    /// True when a collection at the next safe point is due before `need` more words.
+    #[inline(always)]
+    pub fn needs_gc(&self, need: usize) -> bool {
+        self.young.free() < need
+            || !self.fragments.is_empty()
+            || self.offheap.bin_bytes > gc::VBIN_LIMIT
+    }
+
+    /// Words of the young heap, old heap and fragments (the `heap_size` of `process_info`).
+    pub fn heap_size(&self) -> usize {
+        self.young.capacity() + self.fragment_words
+    }
+    pub fn total_heap_size(&self) -> usize {
+        self.heap_size() + self.old.as_ref().map(|b| b.capacity()).unwrap_or(0)
+    }
+    pub fn used_words(&self) -> usize {
+        self.young.used() + self.fragment_words + self.old.as_ref().map(|b| b.used()).unwrap_or(0)
+    }
+
+    /// Takes over a received message's fragment blocks and off-heap chain.
+    pub fn adopt(&mut self, blocks: Vec<Block>, mut off: OffHeap) {
+        for b in blocks {
+            self.fragment_words += b.used();
+            self.fragments.push(b);
+        }
+        self.offheap.append(&mut off);
+    }
+}
+
+impl Drop for Heap {
+    fn drop(&mut self) {
+        self.offheap.release_all();
+    }
+}
+
+impl Alloc for Heap {
+    #[inline(always)]
+    fn alloc(&mut self, words: usize) -> *mut u64 {
+        if let Some(p) = self.young.bump(words) {
+            return p;
+        }
+        self.alloc_fragment(words)
+    }
+    fn link_offheap(&mut self, obj: *mut u64) {
+        self.offheap.push(obj);
+    }
+}
+
+impl Heap {
+    #[cold]
+    fn alloc_fragment(&mut self, words: usize) -> *mut u64 {
+        if let Some(p) = self.fragments.last_mut().and_then(|b| b.bump(words)) {
+            self.fragment_words += words;
+            return p;
+        }
+        let mut b = Block::new(words.max(self.young.capacity() / 4).max(256));
+        let p = b.bump(words).expect("fresh fragment fits");
+        self.fragment_words += words;
+        self.fragments.push(b);
+        p
+    }
+}
+
+/// Writes a header at `p`.
+///
+/// # Safety
+/// `p` must point to at least one writable word.
+#[inline(always)]
+pub unsafe fn write_header(p: *mut u64, subtag: Subtag, arity: usize) {
+    // SAFETY: guaranteed by the caller.
+    unsafe { *p = Header::new(subtag, arity).0 }
+}
+
+/// A term's heap words live in one of these ranges during a collection.
+pub(crate) fn in_ranges(ranges: &[(usize, usize)], addr: usize) -> bool {
+    // Few ranges in practice (young block + a handful of fragments).
+    ranges.iter().any(|&(s, e)| addr >= s && addr < e)
+}
+
+#[allow(dead_code)]
+pub(crate) fn _assert_term_size() {
+    const _: () = assert!(core::mem::size_of::<Term>() == 8);
+}

@@ -1,0 +1,55 @@
+//! The `Host` trait: all of the platform a VM may touch. The CLI implements it with `std`, the
+//! browser build with JS; the core never reaches the platform any other way.
+
+use alloc::vec::Vec;
+
+pub trait Host {
+    /// Monotonic clock, nanoseconds from an arbitrary origin.
+    fn monotonic_nanos(&self) -> u64;
+    /// Wall clock, nanoseconds since the Unix epoch.
+    fn system_time_nanos(&self) -> i64;
+    fn write_stdout(&mut self, bytes: &[u8]);
+    fn write_stderr(&mut self, bytes: &[u8]);
+    /// The `.beam` bytes of `module`, found on the host's code path.
+    fn find_module(&mut self, module: &str) -> Option<Vec<u8>>;
+    /// Entropy for seeds and unique references.
+    fn random_u64(&mut self) -> u64;
+}
+
+/// A host with no platform: a fixed clock, output collected in memory, no module source.
+/// Used by unit tests and as a starting point for embedders.
+#[derive(Default)]
+pub struct NullHost {
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+    pub modules: Vec<(alloc::string::String, Vec<u8>)>,
+    pub now: u64,
+}
+
+impl Host for NullHost {
+    fn monotonic_nanos(&self) -> u64 {
+        self.now
+    }
+    fn system_time_nanos(&self) -> i64 {
+        self.now as i64
+    }
+    fn write_stdout(&mut self, bytes: &[u8]) {
+        self.stdout.extend_from_slice(bytes)
+    }
+    fn write_stderr(&mut self, bytes: &[u8]) {
+        self.stderr.extend_from_slice(bytes)
+    }
+    fn find_module(&mut self, module: &str) -> Option<Vec<u8>> {
+        self.modules
+            .iter()
+            .find(|(n, _)| n == module)
+            .map(|(_, b)| b.clone())
+    }
+    fn random_u64(&mut self) -> u64 {
+        self.now = self
+            .now
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.now
+    }
+}

@@ -1,0 +1,88 @@
+//! The process: its heap, stack, registers saved while it is not running, process dictionary,
+//! and (later) mailbox, links and monitors.
+
+use alloc::vec::Vec;
+
+use crate::code::CodePtr;
+use crate::heap::Heap;
+use crate::term::Term;
+
+/// Why a process is not running.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Runnable,
+    Waiting,
+    Exiting,
+}
+
+/// The OTP 24 binary-construction state (`bs_init2`/`bs_put_*`): the bytes being written.
+#[derive(Default)]
+pub struct BinBuild {
+    pub data: Vec<u8>,
+    pub bit_len: usize,
+    /// The register-held term that will be patched to the final binary (set by `bs_init*`).
+    pub active: bool,
+}
+
+pub struct Process {
+    /// The process number (`<0.N.0>`).
+    pub id: u32,
+    pub heap: Heap,
+    /// Y registers and continuation pointers; `y(i)` is `stack[len - 1 - i]`.
+    pub stack: Vec<Term>,
+    /// Continuation pointer register (as a CP word).
+    pub cp: u64,
+    /// Where to resume.
+    pub ip: CodePtr,
+    /// Live X registers saved while the process is scheduled out.
+    pub saved_x: Vec<Term>,
+    /// Process dictionary, in insertion order.
+    pub dict: Vec<(Term, Term)>,
+    pub status: Status,
+    pub reductions: u64,
+    /// The exception being handled (for `build_stacktrace` / crash reports), if any.
+    pub exit_reason: Term,
+    pub bin_build: BinBuild,
+    pub group_leader: Term,
+}
+
+impl Process {
+    pub fn new(id: u32, min_heap_size: usize) -> Process {
+        Process {
+            id,
+            heap: Heap::new(min_heap_size),
+            stack: Vec::new(),
+            cp: 0,
+            ip: CodePtr { code: 0, ip: 0 },
+            saved_x: Vec::new(),
+            dict: Vec::new(),
+            status: Status::Runnable,
+            reductions: 0,
+            exit_reason: Term::NIL,
+            bin_build: BinBuild::default(),
+            group_leader: Term::NIL,
+        }
+    }
+
+    pub fn pid(&self) -> Term {
+        Term::pid(self.id)
+    }
+
+    #[inline(always)]
+    pub fn y(&self, i: u16) -> Term {
+        self.stack[self.stack.len() - 1 - i as usize]
+    }
+    #[inline(always)]
+    pub fn set_y(&mut self, i: u16, t: Term) {
+        let n = self.stack.len();
+        self.stack[n - 1 - i as usize] = t;
+    }
+
+    /// Process-dictionary lookup.
+    pub fn dict_get(&self, key: Term) -> Option<Term> {
+        self.dict
+            .iter()
+            .find(|(k, _)| crate::term::order::exact_eq(*k, key))
+            .map(|(_, v)| *v)
+    }
+}

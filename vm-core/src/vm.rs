@@ -1,0 +1,240 @@
+//! `Vm`: the embedding API used by the CLI and the wasm bindings.
+
+use alloc::boxed::Box;
+use alloc::collections::BTreeMap;
+use alloc::format;
+use alloc::rc::Rc;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::atom::AtomTable;
+use crate::bif::{BifEntry, BifId};
+use crate::code::{Code, CodePtr, CodeTable, ExportTable, ExportTarget, ModuleVersions};
+use crate::emulator::instr::Instr;
+use crate::heap::Arena;
+use crate::host::Host;
+use crate::loader::{self, LoadError};
+use crate::process::Process;
+use crate::term::Term;
+
+/// Everything the emulator and native functions share: tables, code, the host.
+pub struct Shared {
+    pub atoms: AtomTable,
+    pub code: CodeTable,
+    pub exports: ExportTable,
+    pub bifs: Vec<BifEntry>,
+    bif_index: BTreeMap<(u32, u32, u32), BifId>,
+    pub host: Box<dyn Host>,
+    /// Counter behind `make_ref/0` and `unique_integer`.
+    pub next_unique: u64,
+    /// Set by `erlang:halt/1`.
+    pub halted: Option<i32>,
+    /// Modules a failed autoload already tried (avoid retrying on every call).
+    pub missing_modules: Vec<u32>,
+}
+
+impl Shared {
+    /// The native function for `M:F/A`, if one is registered.
+    pub fn bif_for(&self, m: Term, f: Term, arity: u32) -> Option<BifId> {
+        self.bif_index
+            .get(&(m.atom_index(), f.atom_index(), arity))
+            .copied()
+    }
+    #[inline(always)]
+    pub fn bif(&self, id: BifId) -> &BifEntry {
+        &self.bifs[id.0 as usize]
+    }
+    /// The BIF's `{M, F, A}` as atoms.
+    pub fn bif_mfa(&mut self, id: BifId) -> (Term, Term, u32) {
+        let e = self.bifs[id.0 as usize];
+        (
+            self.atoms.intern(e.module),
+            self.atoms.intern(e.name),
+            e.arity as u32,
+        )
+    }
+
+    /// Publishes a loaded code version as the current version of its module.
+    pub fn publish(&mut self, code: Code) -> Term {
+        let id = code.id;
+        let module = code.module;
+        let exports: Vec<_> = code
+            .exports
+            .iter()
+            .map(|e| (e.function, e.arity, e.entry))
+            .collect();
+        while self.code.codes.len() <= id as usize {
+            self.code.codes.push(None);
+        }
+        self.code.codes[id as usize] = Some(Rc::new(code));
+        let v = self
+            .code
+            .modules
+            .entry(module.atom_index())
+            .or_insert_with(ModuleVersions::default);
+        v.old = v.current.take();
+        v.current = Some(id);
+        for (f, a, entry) in exports {
+            let e = self.exports.entry(module, f, a);
+            if let ExportTarget::Bif(_) = self.exports.entries[e as usize].target {
+                continue; // a native stub in an Erlang module (e.g. erlang:length/1)
+            }
+            self.exports.entries[e as usize].target = ExportTarget::Code(CodePtr {
+                code: id,
+                ip: entry,
+            });
+        }
+        self.missing_modules.retain(|&m| m != module.atom_index());
+        module
+    }
+
+    /// Loads `.beam` bytes and makes them the module's current version.
+    pub fn load_module(&mut self, bytes: &[u8]) -> Result<Term, LoadError> {
+        let id = self.code.next_id().max(1);
+        while self.code.codes.len() < id as usize {
+            self.code.codes.push(None);
+        }
+        let code = loader::load(bytes, id, self)?;
+        Ok(self.publish(code))
+    }
+
+    /// Makes sure `module` is loaded, asking the host for its bytes; false when it cannot be.
+    pub fn ensure_loaded(&mut self, module: Term) -> bool {
+        if self.code.current(module).is_some() {
+            return true;
+        }
+        if self.missing_modules.contains(&module.atom_index()) {
+            return false;
+        }
+        let name = String::from(self.atoms.name(module));
+        let ok = match self.host.find_module(&name) {
+            Some(bytes) => match self.load_module(&bytes) {
+                Ok(m) if m == module => true,
+                Ok(_) => false,
+                Err(e) => {
+                    let msg = format!("=ERROR REPORT==== loading {name}: {e}\n");
+                    self.host.write_stderr(msg.as_bytes());
+                    false
+                }
+            },
+            None => false,
+        };
+        if !ok {
+            self.missing_modules.push(module.atom_index());
+        }
+        ok
+    }
+
+    /// A fresh reference number triple.
+    pub fn make_ref_numbers(&mut self) -> [u32; 3] {
+        self.next_unique += 1;
+        let n = self.next_unique;
+        [n as u32, (n >> 32) as u32, 0]
+    }
+}
+
+/// The outcome of running a function to completion in a fresh process.
+pub enum Outcome {
+    /// The function returned; the value has been copied into `Vm::results`.
+    Returned(Term),
+    /// The process died: class, reason and the built stack trace (all in `Vm::results`).
+    Raised {
+        class: Term,
+        reason: Term,
+        stacktrace: Term,
+    },
+    /// `erlang:halt/1` was called.
+    Halted(i32),
+}
+
+/// A Lantern virtual machine.
+pub struct Vm {
+    pub shared: Shared,
+    /// Terms handed back to the embedder live here.
+    pub results: Arena,
+    pub(crate) next_pid: u32,
+}
+
+impl Vm {
+    pub fn new(host: Box<dyn Host>) -> Vm {
+        let mut atoms = AtomTable::new();
+        let mut bifs = Vec::new();
+        let mut bif_index = BTreeMap::new();
+        let mut exports = ExportTable::default();
+        for table in crate::bif::all_tables() {
+            for e in table {
+                let m = atoms.intern(e.module);
+                let f = atoms.intern(e.name);
+                let key = (m.atom_index(), f.atom_index(), e.arity as u32);
+                if bif_index.contains_key(&key) {
+                    continue;
+                }
+                let id = BifId(bifs.len() as u16);
+                bifs.push(*e);
+                bif_index.insert(key, id);
+                let x = exports.entry(m, f, e.arity as u32);
+                exports.entries[x as usize].target = ExportTarget::Bif(id);
+            }
+        }
+        let mut code = CodeTable::default();
+        code.codes.push(Some(Rc::new(stub_code(&mut atoms))));
+        Vm {
+            shared: Shared {
+                atoms,
+                code,
+                exports,
+                bifs,
+                bif_index,
+                host,
+                next_unique: 0,
+                halted: None,
+                missing_modules: Vec::new(),
+            },
+            results: Arena::new(),
+            next_pid: 0,
+        }
+    }
+
+    pub fn load_module(&mut self, bytes: &[u8]) -> Result<Term, LoadError> {
+        self.shared.load_module(bytes)
+    }
+
+    pub fn atom(&mut self, name: &str) -> Term {
+        self.shared.atoms.intern(name)
+    }
+
+    /// Runs `module:function(args...)` in a fresh process until it returns, raises or halts.
+    pub fn call(&mut self, module: &str, function: &str, args: &[Term]) -> Outcome {
+        let m = self.atom(module);
+        let f = self.atom(function);
+        let id = self.next_pid;
+        self.next_pid += 1;
+        let mut p = Process::new(id, crate::heap::MIN_HEAP_SIZE);
+        crate::emulator::run_to_completion(self, &mut p, m, f, args)
+    }
+
+    /// Formats a term the way `erlang:display/1` prints it.
+    pub fn display(&self, t: Term) -> String {
+        crate::term::display::display(t, &self.shared)
+    }
+}
+
+/// The built-in code at id 0: continuations the VM pushes itself.
+fn stub_code(atoms: &mut AtomTable) -> Code {
+    let module = atoms.intern("$lantern");
+    Code {
+        id: crate::code::STUB_CODE,
+        module,
+        instrs: alloc::vec![Instr::Unreachable, Instr::NormalExit],
+        literals: Arena::with_capacity(1),
+        exports: Vec::new(),
+        funs: Vec::new(),
+        functions: Vec::new(),
+        lines: Default::default(),
+        strings: Vec::new(),
+        attributes: Term::NIL,
+        compile_info: Term::NIL,
+        md5: [0; 16],
+        on_load: None,
+    }
+}
