@@ -8,6 +8,7 @@ pub mod arith;
 pub mod binary;
 pub mod convert;
 pub mod erlang;
+pub mod external;
 pub mod lists;
 pub mod maps;
 pub mod math;
@@ -122,6 +123,7 @@ macro_rules! bifs {
 pub fn all_tables() -> Vec<&'static [BifEntry]> {
     alloc::vec![
         erlang::BIFS,
+        external::BIFS,
         arith::BIFS,
         binary::BIFS,
         lists::BIFS,
