@@ -31,6 +31,25 @@ pub struct Shared {
     pub halted: Option<i32>,
     /// Modules a failed autoload already tried (avoid retrying on every call).
     pub missing_modules: Vec<u32>,
+    /// `erlang:apply/2,3`, which the emulator performs itself.
+    pub apply2: BifId,
+    pub apply3: BifId,
+    /// Operators with an inline small-integer path in the dispatch loop.
+    pub fast: FastOps,
+}
+
+/// BIF ids of the operators the emulator inlines for small integers.
+#[derive(Default, Clone, Copy)]
+pub struct FastOps {
+    pub plus: Option<BifId>,
+    pub minus: Option<BifId>,
+    pub times: Option<BifId>,
+    pub band: Option<BifId>,
+    pub bor: Option<BifId>,
+    pub bxor: Option<BifId>,
+    pub rem: Option<BifId>,
+    pub div: Option<BifId>,
+    pub bsr: Option<BifId>,
 }
 
 impl Shared {
@@ -178,6 +197,26 @@ impl Vm {
         }
         let mut code = CodeTable::default();
         code.codes.push(Some(Rc::new(stub_code(&mut atoms))));
+        let erlang = atoms.intern("erlang");
+        let mut id_of = |name: &str, arity: u32| {
+            let f = atoms.intern(name);
+            bif_index
+                .get(&(erlang.atom_index(), f.atom_index(), arity))
+                .copied()
+        };
+        let apply2 = id_of("apply", 2).expect("apply/2 registered");
+        let apply3 = id_of("apply", 3).expect("apply/3 registered");
+        let fast = FastOps {
+            plus: id_of("+", 2),
+            minus: id_of("-", 2),
+            times: id_of("*", 2),
+            band: id_of("band", 2),
+            bor: id_of("bor", 2),
+            bxor: id_of("bxor", 2),
+            rem: id_of("rem", 2),
+            div: id_of("div", 2),
+            bsr: id_of("bsr", 2),
+        };
         Vm {
             shared: Shared {
                 atoms,
@@ -189,6 +228,9 @@ impl Vm {
                 next_unique: 0,
                 halted: None,
                 missing_modules: Vec::new(),
+                apply2,
+                apply3,
+                fast,
             },
             results: Arena::new(),
             next_pid: 0,

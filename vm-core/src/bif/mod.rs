@@ -122,6 +122,7 @@ macro_rules! bifs {
 /// Every registration table, in one list.
 pub fn all_tables() -> Vec<&'static [BifEntry]> {
     alloc::vec![
+        crate::emulator::ops::BIFS,
         erlang::BIFS,
         external::BIFS,
         arith::BIFS,

@@ -1,19 +1,1076 @@
 //! The emulator: the dispatch loop over [`instr::Instr`], exceptions and stack traces.
+//!
+//! Calls push their continuation pointer onto the stack (as OTP 24+ does), `allocate` only adds
+//! Y slots, and `return` pops the continuation; so the stack holds exactly the return addresses a
+//! stack trace needs. X and float registers belong to the scheduler ([`Regs`]), not the process:
+//! a process that is switched out keeps only its live X registers.
 
 pub mod bits;
+pub mod exception;
 pub mod instr;
+pub mod ops;
 
+use alloc::boxed::Box;
+use alloc::rc::Rc;
+use alloc::vec;
+use alloc::vec::Vec;
+
+use crate::atom;
+use crate::bif::{Class, Exception};
+use crate::code::{Code, CodePtr, ExportTarget, STUB_CODE, STUB_NORMAL_EXIT};
+use crate::heap::{build, copy, gc};
 use crate::process::Process;
 use crate::term::Term;
-use crate::vm::{Outcome, Vm};
+use crate::vm::{Outcome, Shared, Vm};
+use exception::{Fault, Top, Unwound};
+use instr::{Callee, Dst, Instr, Src, NO_LABEL};
+
+/// Size of the X register file (arity ≤ 255, plus captured fun environments).
+pub const MAX_X: usize = 1024 + 256;
+pub const MAX_F: usize = 1024;
+
+/// The scheduler's register file.
+pub struct Regs {
+    pub x: Box<[Term]>,
+    pub f: Box<[f64]>,
+}
+
+impl Regs {
+    pub fn new() -> Regs {
+        Regs {
+            x: vec![Term::NIL; MAX_X].into_boxed_slice(),
+            f: vec![0.0; MAX_F].into_boxed_slice(),
+        }
+    }
+}
+
+impl Default for Regs {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Why the dispatch loop returned.
+pub enum Stop {
+    /// Reductions spent; the process can be resumed with [`execute`].
+    Yield,
+    /// The process finished normally (its first function returned this value).
+    Normal(Term),
+    /// The process died of an uncaught exception.
+    Died {
+        class: Class,
+        reason: Term,
+        trace: Term,
+    },
+    /// `erlang:halt/1`.
+    Halt(i32),
+}
+
+/// Sets up `p` to call `m:f(args)` (the args must already live on `p`'s heap or be immediates).
+pub fn prepare_call(
+    sh: &mut Shared,
+    p: &mut Process,
+    m: Term,
+    f: Term,
+    args: &[Term],
+) -> Result<(), Exception> {
+    let arity = args.len() as u32;
+    let e = sh.exports.entry(m, f, arity);
+    if let ExportTarget::Undefined = sh.exports.get(e).target {
+        sh.ensure_loaded(m);
+    }
+    match sh.exports.get(e).target {
+        ExportTarget::Code(cp) => {
+            p.stack.push(Term(
+                CodePtr {
+                    code: STUB_CODE,
+                    ip: STUB_NORMAL_EXIT,
+                }
+                .to_cp(),
+            ));
+            p.ip = cp;
+            p.saved_x = args.to_vec();
+            Ok(())
+        }
+        _ => Err(Exception::undef()),
+    }
+}
 
 /// Runs `m:f(args)` in `p` until the process ends.
-pub fn run_to_completion(
-    _vm: &mut Vm,
-    _p: &mut Process,
-    _m: Term,
-    _f: Term,
-    _args: &[Term],
-) -> Outcome {
-    Outcome::Halted(1)
+pub fn run_to_completion(vm: &mut Vm, p: &mut Process, m: Term, f: Term, args: &[Term]) -> Outcome {
+    let args: Vec<Term> = args
+        .iter()
+        .map(|a| copy::copy_term(*a, &mut p.heap))
+        .collect();
+    let mut regs = Regs::new();
+    if prepare_call(&mut vm.shared, p, m, f, &args).is_err() {
+        let a = build::list(&mut vm.results, &args);
+        let fr = build::tuple(&mut vm.results, &[m, f, a, Term::NIL]);
+        let st = build::list(&mut vm.results, &[fr]);
+        return Outcome::Raised {
+            class: atom::ERROR,
+            reason: atom::UNDEF,
+            stacktrace: st,
+        };
+    }
+    loop {
+        match execute(
+            &mut vm.shared,
+            p,
+            &mut regs,
+            crate::scheduler::REDUCTIONS_PER_SLICE,
+        ) {
+            Stop::Yield => continue,
+            Stop::Normal(v) => return Outcome::Returned(copy::copy_term(v, &mut vm.results)),
+            Stop::Died {
+                class,
+                reason,
+                trace,
+            } => {
+                return Outcome::Raised {
+                    class: class.atom(),
+                    reason: copy::copy_term(reason, &mut vm.results),
+                    stacktrace: copy::copy_term(trace, &mut vm.results),
+                }
+            }
+            Stop::Halt(n) => return Outcome::Halted(n),
+        }
+    }
+}
+
+/// Collects `p`'s heap with `x[..live]` as the live registers.
+pub fn gc(p: &mut Process, x: &mut [Term], live: usize, need: usize) {
+    let mut extra: Vec<Term> = Vec::with_capacity(p.dict.len() * 2 + 2 + p.saved_x.len());
+    for (k, v) in &p.dict {
+        extra.push(*k);
+        extra.push(*v);
+    }
+    extra.push(p.exit_reason);
+    let (xs, _) = x.split_at_mut(live.min(x.len()));
+    gc::collect(
+        &mut p.heap,
+        &mut [xs, &mut p.stack, &mut extra, &mut p.saved_x],
+        need,
+    );
+    for (i, (k, v)) in p.dict.iter_mut().enumerate() {
+        *k = extra[2 * i];
+        *v = extra[2 * i + 1];
+    }
+    p.exit_reason = extra[p.dict.len() * 2];
+}
+
+/// A safe point: collect when the heap cannot take `need` more words (always under `gc-stress`).
+#[inline(always)]
+pub fn safe_point(p: &mut Process, x: &mut [Term], live: usize, need: usize) {
+    if cfg!(feature = "gc-stress") || p.heap.needs_gc(need) {
+        gc(p, x, live, need);
+    }
+}
+
+/// Runs `p` for up to `reductions` reductions.
+pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) -> Stop {
+    let x = &mut r.x[..];
+    let fr = &mut r.f[..];
+    let saved = core::mem::take(&mut p.saved_x);
+    x[..saved.len()].copy_from_slice(&saved);
+    let mut code: Rc<Code> = sh.code.get(p.ip.code).clone();
+    let mut ip: usize = p.ip.ip as usize;
+    let mut fcalls: i64 = reductions;
+
+    macro_rules! rd {
+        ($s:expr) => {
+            match $s {
+                Src::X(i) => x[i as usize],
+                Src::Y(i) => p.y(i),
+                Src::Imm(t) => t,
+            }
+        };
+    }
+    macro_rules! wr {
+        ($d:expr, $v:expr) => {{
+            let v = $v;
+            match $d {
+                Dst::X(i) => x[i as usize] = v,
+                Dst::Y(i) => p.set_y(i, v),
+            }
+        }};
+    }
+
+    'outer: loop {
+        let fault: Fault = 'dispatch: loop {
+            // Jumps: `jump!(label)` continues at a label in the current code.
+            macro_rules! jump {
+                ($l:expr) => {{
+                    ip = $l as usize;
+                    continue 'dispatch;
+                }};
+            }
+            macro_rules! fail {
+                ($l:expr, $exc:expr) => {{
+                    let l = $l;
+                    if l != NO_LABEL {
+                        jump!(l);
+                    }
+                    break 'dispatch Fault {
+                        exc: $exc,
+                        ip: (ip - 1) as u32,
+                        top: Top::Current,
+                    };
+                }};
+            }
+            macro_rules! raise {
+                ($exc:expr) => {
+                    break 'dispatch Fault {
+                        exc: $exc,
+                        ip: (ip - 1) as u32,
+                        top: Top::Current,
+                    }
+                };
+                ($exc:expr, $top:expr) => {
+                    break 'dispatch Fault {
+                        exc: $exc,
+                        ip: (ip - 1) as u32,
+                        top: $top,
+                    }
+                };
+            }
+            // Enter code at `cp` (another module's or this one's).
+            macro_rules! goto_code {
+                ($cp:expr) => {{
+                    let cp: CodePtr = $cp;
+                    if cp.code != code.id {
+                        code = sh.code.get(cp.code).clone();
+                    }
+                    ip = cp.ip as usize;
+                    continue 'dispatch;
+                }};
+            }
+            // A call: charge a reduction and yield when the slice is spent.
+            macro_rules! call_to {
+                ($cp:expr, $arity:expr) => {{
+                    let cp: CodePtr = $cp;
+                    fcalls -= 1;
+                    if fcalls <= 0 {
+                        p.ip = cp;
+                        p.saved_x = x[..$arity as usize].to_vec();
+                        return Stop::Yield;
+                    }
+                    goto_code!(cp)
+                }};
+            }
+            macro_rules! push_cp {
+                () => {
+                    p.stack.push(Term(
+                        CodePtr {
+                            code: code.id,
+                            ip: ip as u32,
+                        }
+                        .to_cp(),
+                    ))
+                };
+            }
+            macro_rules! do_return {
+                () => {{
+                    let w = p
+                        .stack
+                        .pop()
+                        .expect("return with a continuation on the stack");
+                    let cp = CodePtr::from_cp(w.raw());
+                    goto_code!(cp)
+                }};
+            }
+            macro_rules! dealloc {
+                ($n:expr) => {{
+                    let n = $n as usize;
+                    let len = p.stack.len();
+                    p.stack.truncate(len - n);
+                }};
+            }
+
+            let instr = &code.instrs[ip];
+            ip += 1;
+            match instr {
+                Instr::Move { src, dst } => wr!(*dst, rd!(*src)),
+                Instr::Jump(l) => jump!(*l),
+                Instr::Return => do_return!(),
+                Instr::Call { arity, target } => {
+                    let (arity, target) = (*arity, *target);
+                    push_cp!();
+                    call_to!(
+                        CodePtr {
+                            code: code.id,
+                            ip: target
+                        },
+                        arity
+                    )
+                }
+                Instr::CallLast {
+                    arity,
+                    target,
+                    dealloc,
+                } => {
+                    let (arity, target) = (*arity, *target);
+                    dealloc!(*dealloc);
+                    call_to!(
+                        CodePtr {
+                            code: code.id,
+                            ip: target
+                        },
+                        arity
+                    )
+                }
+                Instr::CallOnly { arity, target } => {
+                    let (arity, target) = (*arity, *target);
+                    call_to!(
+                        CodePtr {
+                            code: code.id,
+                            ip: target
+                        },
+                        arity
+                    )
+                }
+                Instr::CallExt { arity, callee }
+                | Instr::CallExtOnly { arity, callee }
+                | Instr::CallExtLast { arity, callee, .. } => {
+                    let (arity, callee) = (*arity, *callee);
+                    let (push, dealloc) = match instr {
+                        Instr::CallExt { .. } => (true, 0),
+                        Instr::CallExtLast { dealloc, .. } => (false, *dealloc),
+                        _ => (false, 0),
+                    };
+                    fcalls -= 1;
+                    let res = match callee {
+                        Callee::Bif(id) if ops::is_apply(sh, id) => ops::apply(sh, p, x, arity, id),
+                        Callee::Bif(id) => ops::call_bif(sh, p, x, id, arity as usize),
+                        Callee::Export(e) => ops::invoke_export(sh, p, x, e, arity),
+                    };
+                    match res {
+                        ops::CallResult::Code(cp, n) => {
+                            if push {
+                                push_cp!();
+                            }
+                            dealloc!(dealloc);
+                            call_to!(cp, n)
+                        }
+                        ops::CallResult::Returned => {
+                            if !push {
+                                dealloc!(dealloc);
+                                do_return!();
+                            }
+                        }
+                        ops::CallResult::Raise(exc, top) => {
+                            if let Some(code) = sh.halted {
+                                return Stop::Halt(code);
+                            }
+                            raise!(exc, top)
+                        }
+                        ops::CallResult::Undef(exc, top) => {
+                            if push {
+                                push_cp!();
+                            }
+                            dealloc!(dealloc);
+                            raise!(exc, top)
+                        }
+                    }
+                }
+                Instr::Apply { arity } | Instr::ApplyLast { arity, .. } => {
+                    let arity = *arity;
+                    let (push, dealloc) = match instr {
+                        Instr::ApplyLast { dealloc, .. } => (false, *dealloc),
+                        _ => (true, 0),
+                    };
+                    fcalls -= 1;
+                    match ops::apply_instr(sh, p, x, arity) {
+                        ops::CallResult::Code(cp, n) => {
+                            if push {
+                                push_cp!();
+                            }
+                            dealloc!(dealloc);
+                            call_to!(cp, n)
+                        }
+                        ops::CallResult::Returned => {
+                            if !push {
+                                dealloc!(dealloc);
+                                do_return!();
+                            }
+                        }
+                        ops::CallResult::Raise(exc, top) => raise!(exc, top),
+                        ops::CallResult::Undef(exc, top) => {
+                            if push {
+                                push_cp!();
+                            }
+                            dealloc!(dealloc);
+                            raise!(exc, top)
+                        }
+                    }
+                }
+                Instr::CallFun { .. } | Instr::CallFun2 { .. } => {
+                    let (arity, fun) = match instr {
+                        Instr::CallFun { arity } => (*arity, x[*arity as usize]),
+                        Instr::CallFun2 { arity, fun, .. } => (*arity, rd!(*fun)),
+                        _ => unreachable!(),
+                    };
+                    fcalls -= 1;
+                    match ops::call_fun(sh, p, x, fun, arity) {
+                        ops::CallResult::Code(cp, n) => {
+                            push_cp!();
+                            call_to!(cp, n)
+                        }
+                        ops::CallResult::Returned => {}
+                        ops::CallResult::Raise(exc, top) => raise!(exc, top),
+                        ops::CallResult::Undef(exc, top) => {
+                            push_cp!();
+                            raise!(exc, top)
+                        }
+                    }
+                }
+                Instr::FuncInfo { arity, .. } => {
+                    let args = build::list(&mut p.heap, &x[..*arity as usize]);
+                    raise!(
+                        Exception::error(atom::FUNCTION_CLAUSE),
+                        Top::CurrentArgs(args)
+                    )
+                }
+                Instr::NormalExit => return Stop::Normal(x[0]),
+                Instr::Unreachable => panic!("unreachable instruction"),
+
+                // -- guard BIFs ------------------------------------------------------------------
+                Instr::Bif0 { bif, dst } => {
+                    let entry = sh.bif(*bif).f;
+                    let dst = *dst;
+                    let mut ctx = crate::bif::Ctx { proc: p, vm: sh };
+                    match entry(&mut ctx, &[]) {
+                        Ok(v) => wr!(dst, v),
+                        Err(exc) => raise!(exc),
+                    }
+                }
+                Instr::Bif1 { fail, bif, a, dst } => {
+                    let args = [rd!(*a)];
+                    let (fail, bif, dst) = (*fail, *bif, *dst);
+                    match ops::call_guard_bif(sh, p, bif, &args) {
+                        Ok(v) => wr!(dst, v),
+                        Err(exc) => {
+                            if fail != NO_LABEL {
+                                jump!(fail)
+                            }
+                            let top = ops::bif_top(sh, p, bif, &exc, &args);
+                            raise!(exc, top)
+                        }
+                    }
+                }
+                Instr::Bif2 {
+                    fail,
+                    bif,
+                    a,
+                    b,
+                    dst,
+                } => {
+                    let args = [rd!(*a), rd!(*b)];
+                    let (fail, bif, dst) = (*fail, *bif, *dst);
+                    match ops::call_guard_bif(sh, p, bif, &args) {
+                        Ok(v) => wr!(dst, v),
+                        Err(exc) => {
+                            if fail != NO_LABEL {
+                                jump!(fail)
+                            }
+                            let top = ops::bif_top(sh, p, bif, &exc, &args);
+                            raise!(exc, top)
+                        }
+                    }
+                }
+                Instr::GcBif1 {
+                    fail,
+                    live,
+                    bif,
+                    a,
+                    dst,
+                } => {
+                    let args = [rd!(*a)];
+                    let (fail, bif, dst, live) = (*fail, *bif, *dst, *live);
+                    match ops::call_guard_bif(sh, p, bif, &args) {
+                        Ok(v) => {
+                            wr!(dst, v);
+                            ops::after_gc_bif(p, x, live, dst);
+                        }
+                        Err(exc) => {
+                            if fail != NO_LABEL {
+                                jump!(fail)
+                            }
+                            let top = ops::bif_top(sh, p, bif, &exc, &args);
+                            raise!(exc, top)
+                        }
+                    }
+                }
+                Instr::GcBif2 {
+                    fail,
+                    live,
+                    bif,
+                    a,
+                    b,
+                    dst,
+                } => {
+                    let (av, bv) = (rd!(*a), rd!(*b));
+                    let (fail, bif, dst, live) = (*fail, *bif, *dst, *live);
+                    if let Some(v) = ops::small_arith(sh, bif, av, bv) {
+                        wr!(dst, v);
+                        continue 'dispatch;
+                    }
+                    let args = [av, bv];
+                    match ops::call_guard_bif(sh, p, bif, &args) {
+                        Ok(v) => {
+                            wr!(dst, v);
+                            ops::after_gc_bif(p, x, live, dst);
+                        }
+                        Err(exc) => {
+                            if fail != NO_LABEL {
+                                jump!(fail)
+                            }
+                            let top = ops::bif_top(sh, p, bif, &exc, &args);
+                            raise!(exc, top)
+                        }
+                    }
+                }
+                Instr::GcBif3 {
+                    fail,
+                    live,
+                    bif,
+                    a,
+                    b,
+                    c,
+                    dst,
+                } => {
+                    let args = [rd!(*a), rd!(*b), rd!(*c)];
+                    let (fail, bif, dst, live) = (*fail, *bif, *dst, *live);
+                    match ops::call_guard_bif(sh, p, bif, &args) {
+                        Ok(v) => {
+                            wr!(dst, v);
+                            ops::after_gc_bif(p, x, live, dst);
+                        }
+                        Err(exc) => {
+                            if fail != NO_LABEL {
+                                jump!(fail)
+                            }
+                            let top = ops::bif_top(sh, p, bif, &exc, &args);
+                            raise!(exc, top)
+                        }
+                    }
+                }
+
+                // -- stack and heap --------------------------------------------------------------
+                Instr::Allocate { stack, live } => {
+                    let (n, live) = (*stack as usize, *live as usize);
+                    safe_point(p, x, live, 0);
+                    p.stack.resize(p.stack.len() + n, Term::NIL);
+                }
+                Instr::AllocateHeap { stack, heap, live } => {
+                    let (n, need, live) = (*stack as usize, *heap as usize, *live as usize);
+                    safe_point(p, x, live, need);
+                    p.stack.resize(p.stack.len() + n, Term::NIL);
+                }
+                Instr::TestHeap { heap, live } => {
+                    let (need, live) = (*heap as usize, *live as usize);
+                    safe_point(p, x, live, need);
+                }
+                Instr::Deallocate(n) => dealloc!(*n),
+                Instr::Trim { n, .. } => dealloc!(*n),
+                Instr::InitYRegs(ys) => {
+                    for y in ys.iter() {
+                        p.set_y(*y, Term::NIL);
+                    }
+                }
+
+                // -- data ------------------------------------------------------------------------
+                Instr::Swap(a, b) => {
+                    let (a, b) = (*a, *b);
+                    let va = rd!(a.as_src());
+                    let vb = rd!(b.as_src());
+                    wr!(a, vb);
+                    wr!(b, va);
+                }
+                Instr::GetList { src, head, tail } => {
+                    let (h, t) = rd!(*src).cons().expect("get_list on a cons");
+                    wr!(*head, h);
+                    wr!(*tail, t);
+                }
+                Instr::GetHd { src, dst } => wr!(*dst, rd!(*src).cons().expect("cons").0),
+                Instr::GetTl { src, dst } => wr!(*dst, rd!(*src).cons().expect("cons").1),
+                Instr::GetTupleElement { src, index, dst } => {
+                    let t = rd!(*src);
+                    let v = t.tuple().expect("tuple")[*index as usize];
+                    wr!(*dst, v);
+                }
+                Instr::SetTupleElement {
+                    value,
+                    tuple,
+                    index,
+                } => {
+                    let v = rd!(*value);
+                    let t = rd!(*tuple);
+                    t.tuple_mut().expect("tuple")[*index as usize] = v;
+                }
+                Instr::PutList { head, tail, dst } => {
+                    let (h, t) = (rd!(*head), rd!(*tail));
+                    wr!(*dst, build::cons(&mut p.heap, h, t));
+                }
+                Instr::PutTuple2 { dst, elems } => {
+                    let mut tmp: [Term; 16] = [Term::NIL; 16];
+                    let v = if elems.len() <= 16 {
+                        for (i, e) in elems.iter().enumerate() {
+                            tmp[i] = rd!(*e);
+                        }
+                        build::tuple(&mut p.heap, &tmp[..elems.len()])
+                    } else {
+                        let vals: Vec<Term> = elems.iter().map(|e| rd!(*e)).collect();
+                        build::tuple(&mut p.heap, &vals)
+                    };
+                    wr!(*dst, v);
+                }
+                Instr::UpdateRecord {
+                    src, dst, updates, ..
+                } => {
+                    let t = rd!(*src);
+                    let mut elems: Vec<Term> = t.tuple().expect("record").to_vec();
+                    for (i, v) in updates.iter() {
+                        elems[*i as usize - 1] = rd!(*v);
+                    }
+                    wr!(*dst, build::tuple(&mut p.heap, &elems));
+                }
+
+                // -- tests -----------------------------------------------------------------------
+                Instr::IsLt { fail, a, b } => {
+                    if ops::compare(sh, rd!(*a), rd!(*b)) != core::cmp::Ordering::Less {
+                        jump!(*fail)
+                    }
+                }
+                Instr::IsGe { fail, a, b } => {
+                    if ops::compare(sh, rd!(*a), rd!(*b)) == core::cmp::Ordering::Less {
+                        jump!(*fail)
+                    }
+                }
+                Instr::IsEq { fail, a, b } => {
+                    if !crate::term::order::eq(rd!(*a), rd!(*b), &sh.atoms) {
+                        jump!(*fail)
+                    }
+                }
+                Instr::IsNe { fail, a, b } => {
+                    if crate::term::order::eq(rd!(*a), rd!(*b), &sh.atoms) {
+                        jump!(*fail)
+                    }
+                }
+                Instr::IsEqExact { fail, a, b } => {
+                    if !crate::term::order::exact_eq(rd!(*a), rd!(*b)) {
+                        jump!(*fail)
+                    }
+                }
+                Instr::IsNeExact { fail, a, b } => {
+                    if crate::term::order::exact_eq(rd!(*a), rd!(*b)) {
+                        jump!(*fail)
+                    }
+                }
+                Instr::IsInteger { fail, src } => {
+                    if !rd!(*src).is_integer() {
+                        jump!(*fail)
+                    }
+                }
+                Instr::IsFloat { fail, src } => {
+                    if !rd!(*src).is_float() {
+                        jump!(*fail)
+                    }
+                }
+                Instr::IsNumber { fail, src } => {
+                    if !rd!(*src).is_number() {
+                        jump!(*fail)
+                    }
+                }
+                Instr::IsAtom { fail, src } => {
+                    if !rd!(*src).is_atom() {
+                        jump!(*fail)
+                    }
+                }
+                Instr::IsPid { fail, src } => {
+                    if !rd!(*src).is_pid() {
+                        jump!(*fail)
+                    }
+                }
+                Instr::IsReference { fail, src } => {
+                    if !rd!(*src).is_ref() {
+                        jump!(*fail)
+                    }
+                }
+                Instr::IsPort { fail, src } => {
+                    if !rd!(*src).is_port() {
+                        jump!(*fail)
+                    }
+                }
+                Instr::IsNil { fail, src } => {
+                    if !rd!(*src).is_nil() {
+                        jump!(*fail)
+                    }
+                }
+                Instr::IsBinary { fail, src } => {
+                    if !rd!(*src).is_binary() {
+                        jump!(*fail)
+                    }
+                }
+                Instr::IsBitstr { fail, src } => {
+                    if !rd!(*src).is_bitstring() {
+                        jump!(*fail)
+                    }
+                }
+                Instr::IsList { fail, src } => {
+                    if !rd!(*src).is_list_or_nil() {
+                        jump!(*fail)
+                    }
+                }
+                Instr::IsNonemptyList { fail, src } => {
+                    if !rd!(*src).is_list() {
+                        jump!(*fail)
+                    }
+                }
+                Instr::IsTuple { fail, src } => {
+                    if !rd!(*src).is_tuple() {
+                        jump!(*fail)
+                    }
+                }
+                Instr::IsMap { fail, src } => {
+                    if !ops::is_map(rd!(*src)) {
+                        jump!(*fail)
+                    }
+                }
+                Instr::IsBoolean { fail, src } => {
+                    if !rd!(*src).is_boolean() {
+                        jump!(*fail)
+                    }
+                }
+                Instr::IsFunction { fail, src } => {
+                    if !rd!(*src).is_fun() {
+                        jump!(*fail)
+                    }
+                }
+                Instr::IsFunction2 { fail, src, arity } => {
+                    let f = rd!(*src);
+                    let a = rd!(*arity);
+                    if !ops::fun_has_arity(sh, f, a) {
+                        jump!(*fail)
+                    }
+                }
+                Instr::TestArity { fail, src, arity } => {
+                    if rd!(*src).tuple().map(|t| t.len()) != Some(*arity as usize) {
+                        jump!(*fail)
+                    }
+                }
+                Instr::IsTaggedTuple {
+                    fail,
+                    src,
+                    arity,
+                    tag,
+                } => {
+                    let t = rd!(*src);
+                    match t.tuple() {
+                        Some(e) if e.len() == *arity as usize && e[0] == *tag => {}
+                        _ => jump!(*fail),
+                    }
+                }
+                Instr::SelectVal { src, fail, table } => {
+                    let v = rd!(*src);
+                    let mut target = *fail;
+                    if v.is_immediate() {
+                        for (k, l) in table.iter() {
+                            if *k == v {
+                                target = *l;
+                                break;
+                            }
+                        }
+                    } else {
+                        for (k, l) in table.iter() {
+                            if crate::term::order::exact_eq(*k, v) {
+                                target = *l;
+                                break;
+                            }
+                        }
+                    }
+                    jump!(target)
+                }
+                Instr::SelectTupleArity { src, fail, table } => {
+                    let n = rd!(*src)
+                        .tuple()
+                        .map(|t| t.len() as u32)
+                        .unwrap_or(u32::MAX);
+                    let mut target = *fail;
+                    for (a, l) in table.iter() {
+                        if *a == n {
+                            target = *l;
+                            break;
+                        }
+                    }
+                    jump!(target)
+                }
+
+                // -- errors ----------------------------------------------------------------------
+                Instr::Badmatch(v) => {
+                    let v = rd!(*v);
+                    raise!(Exception::error(build::tuple(
+                        &mut p.heap,
+                        &[atom::BADMATCH, v]
+                    )))
+                }
+                Instr::CaseEnd(v) => {
+                    let v = rd!(*v);
+                    raise!(Exception::error(build::tuple(
+                        &mut p.heap,
+                        &[atom::CASE_CLAUSE, v]
+                    )))
+                }
+                Instr::TryCaseEnd(v) => {
+                    let v = rd!(*v);
+                    raise!(Exception::error(build::tuple(
+                        &mut p.heap,
+                        &[atom::TRY_CLAUSE, v]
+                    )))
+                }
+                Instr::Badrecord(v) => {
+                    let v = rd!(*v);
+                    raise!(Exception::error(build::tuple(
+                        &mut p.heap,
+                        &[atom::BADRECORD, v]
+                    )))
+                }
+                Instr::IfEnd => raise!(Exception::error(atom::IF_CLAUSE)),
+
+                // -- exceptions ------------------------------------------------------------------
+                Instr::Catch { y, handler } | Instr::Try { y, handler } => {
+                    let tag = CodePtr {
+                        code: code.id,
+                        ip: *handler,
+                    }
+                    .to_catch(*y);
+                    p.set_y(*y, tag);
+                }
+                Instr::CatchEnd(y) => {
+                    p.set_y(*y, Term::NIL);
+                    if x[0].is_non_value() {
+                        x[0] = exception::catch_value(p, x[1], x[2], x[3]);
+                    }
+                }
+                Instr::TryEnd(y) => p.set_y(*y, Term::NIL),
+                Instr::TryCase(y) => {
+                    p.set_y(*y, Term::NIL);
+                    x[0] = x[1];
+                    x[1] = x[2];
+                    x[2] = x[3];
+                }
+                Instr::Raise { trace, value } => {
+                    let raw = rd!(*trace);
+                    let v = rd!(*value);
+                    let class = exception::raw_trace_class(raw).unwrap_or(Class::Error);
+                    let mut exc = Exception::new(class, v);
+                    exc.stacktrace = Some(exception::raw_trace_list(raw));
+                    raise!(exc)
+                }
+                Instr::RawRaise => match Class::from_atom(x[0]) {
+                    Some(class) => {
+                        let mut exc = Exception::new(class, x[1]);
+                        exc.stacktrace = Some(exception::raw_trace_list(x[2]));
+                        raise!(exc)
+                    }
+                    None => x[0] = atom::BADARG,
+                },
+                Instr::BuildStacktrace => x[0] = exception::raw_trace_list(x[0]),
+
+                // -- funs ------------------------------------------------------------------------
+                Instr::MakeFun3 {
+                    fun_index,
+                    dst,
+                    env,
+                } => {
+                    let e = &code.funs[*fun_index as usize];
+                    let vals: Vec<Term> = env.iter().map(|s| rd!(*s)).collect();
+                    let f = build::closure(
+                        &mut p.heap,
+                        code.id,
+                        *fun_index,
+                        e.arity - e.num_free,
+                        &vals,
+                    );
+                    wr!(*dst, f);
+                }
+
+                // -- maps ------------------------------------------------------------------------
+                Instr::PutMapAssoc {
+                    fail,
+                    src,
+                    dst,
+                    live,
+                    pairs,
+                } => {
+                    let m = rd!(*src);
+                    let kv: Vec<(Term, Term)> =
+                        pairs.iter().map(|(k, v)| (rd!(*k), rd!(*v))).collect();
+                    let (fail, dst, live) = (*fail, *dst, *live);
+                    if !ops::is_map(m) {
+                        let r = build::tuple(&mut p.heap, &[atom::BADMAP, m]);
+                        fail!(fail, Exception::error(r))
+                    }
+                    let nm = crate::term::map::put_many(m, &kv, &mut p.heap, &sh.atoms);
+                    wr!(dst, nm);
+                    ops::after_gc_bif(p, x, live, dst);
+                }
+                Instr::PutMapExact {
+                    fail,
+                    src,
+                    dst,
+                    live,
+                    pairs,
+                } => {
+                    let m = rd!(*src);
+                    let kv: Vec<(Term, Term)> =
+                        pairs.iter().map(|(k, v)| (rd!(*k), rd!(*v))).collect();
+                    let (fail, dst, live) = (*fail, *dst, *live);
+                    if !ops::is_map(m) {
+                        let r = build::tuple(&mut p.heap, &[atom::BADMAP, m]);
+                        fail!(fail, Exception::error(r))
+                    }
+                    match crate::term::map::update_many(m, &kv, &mut p.heap, &sh.atoms) {
+                        Ok(nm) => {
+                            wr!(dst, nm);
+                            ops::after_gc_bif(p, x, live, dst);
+                        }
+                        Err(k) => {
+                            let r = build::tuple(&mut p.heap, &[atom::BADKEY, k]);
+                            fail!(fail, Exception::error(r))
+                        }
+                    }
+                }
+                Instr::HasMapFields { fail, src, keys } => {
+                    let m = rd!(*src);
+                    for k in keys.iter() {
+                        if crate::term::map::get(m, rd!(*k), &sh.atoms).is_none() {
+                            jump!(*fail)
+                        }
+                    }
+                }
+                Instr::GetMapElements { fail, src, pairs } => {
+                    let m = rd!(*src);
+                    // Read every key before writing any destination (a key may sit in a target).
+                    let mut vals: [Term; 8] = [Term::NIL; 8];
+                    let mut many: Vec<Term> = Vec::new();
+                    for (i, (k, _)) in pairs.iter().enumerate() {
+                        match crate::term::map::get(m, rd!(*k), &sh.atoms) {
+                            Some(v) if i < 8 => vals[i] = v,
+                            Some(v) => many.push(v),
+                            None => jump!(*fail),
+                        }
+                    }
+                    for (i, (_, d)) in pairs.iter().enumerate() {
+                        let v = if i < 8 { vals[i] } else { many[i - 8] };
+                        wr!(*d, v);
+                    }
+                }
+
+                // -- floats ----------------------------------------------------------------------
+                Instr::FMove { src, dst } => {
+                    let v = match *src {
+                        instr::FSrc::F(i) => FVal::F(fr[i as usize]),
+                        instr::FSrc::T(s) => FVal::T(rd!(s)),
+                    };
+                    match (*dst, v) {
+                        (instr::FDst::F(i), FVal::F(f)) => fr[i as usize] = f,
+                        (instr::FDst::F(i), FVal::T(t)) => {
+                            fr[i as usize] = t.as_float().unwrap_or(0.0)
+                        }
+                        (instr::FDst::T(d), FVal::F(f)) => wr!(d, build::float(&mut p.heap, f)),
+                        (instr::FDst::T(d), FVal::T(t)) => wr!(d, t),
+                    }
+                }
+                Instr::FConv { src, dst } => {
+                    let t = rd!(*src);
+                    match ops::to_f64(t) {
+                        Some(f) => fr[*dst as usize] = f,
+                        None => raise!(Exception::badarith()),
+                    }
+                }
+                Instr::FAdd { a, b, dst } => {
+                    let v = fr[*a as usize] + fr[*b as usize];
+                    if !v.is_finite() {
+                        raise!(Exception::badarith())
+                    }
+                    fr[*dst as usize] = v;
+                }
+                Instr::FSub { a, b, dst } => {
+                    let v = fr[*a as usize] - fr[*b as usize];
+                    if !v.is_finite() {
+                        raise!(Exception::badarith())
+                    }
+                    fr[*dst as usize] = v;
+                }
+                Instr::FMul { a, b, dst } => {
+                    let v = fr[*a as usize] * fr[*b as usize];
+                    if !v.is_finite() {
+                        raise!(Exception::badarith())
+                    }
+                    fr[*dst as usize] = v;
+                }
+                Instr::FDiv { a, b, dst } => {
+                    let v = fr[*a as usize] / fr[*b as usize];
+                    if !v.is_finite() {
+                        raise!(Exception::badarith())
+                    }
+                    fr[*dst as usize] = v;
+                }
+                Instr::FNegate { a, dst } => fr[*dst as usize] = -fr[*a as usize],
+
+                // -- everything with bits, receive: in ops --------------------------------------
+                _ => {
+                    let res = {
+                        let mut io = ops::RegIo {
+                            x,
+                            p,
+                            code: &code,
+                            sh,
+                        };
+                        ops::exec_other(&mut io, instr)
+                    };
+                    match res {
+                        ops::Next::Continue => {}
+                        ops::Next::Jump(l) => jump!(l),
+                        ops::Next::Raise(exc) => raise!(exc),
+                        ops::Next::Fail(l, exc) => fail!(l, exc),
+                    }
+                }
+            }
+        };
+
+        // An exception: build its trace, then unwind to a handler or end the process.
+        if let Some(code) = sh.halted {
+            return Stop::Halt(code);
+        }
+        let trace = exception::build_trace(sh, p, &code, &fault);
+        let class = fault.exc.class;
+        let reason = fault.exc.reason;
+        match exception::unwind(p, x, class, reason, trace) {
+            Unwound::Handler(cp) => {
+                if cp.code != code.id {
+                    code = sh.code.get(cp.code).clone();
+                }
+                ip = cp.ip as usize;
+                continue 'outer;
+            }
+            Unwound::Exit {
+                class,
+                reason,
+                trace,
+            } => {
+                return Stop::Died {
+                    class,
+                    reason,
+                    trace,
+                }
+            }
+        }
+    }
+}
+
+enum FVal {
+    F(f64),
+    T(Term),
 }

@@ -1,0 +1,774 @@
+//! The slower halves of the dispatch loop: calls through export entries, `apply`, funs, native
+//! function calls with their stack-trace frames, the bit-syntax and receive instructions.
+
+use alloc::vec::Vec;
+use core::cmp::Ordering;
+
+use super::bits;
+use super::exception::Top;
+use super::instr::{BinSize, Dst, Instr, Label, SegKind, Src, NO_LABEL};
+use crate::atom;
+use crate::bif::{BifId, BifResult, Class, Ctx, Exception};
+use crate::code::{Code, CodePtr, ExportTarget};
+use crate::heap::build;
+use crate::process::Process;
+use crate::term::{Subtag, Term};
+use crate::vm::Shared;
+
+/// How a call went.
+pub enum CallResult {
+    /// Continue in Erlang code at this address with `n` argument registers live.
+    Code(CodePtr, usize),
+    /// A native function ran; its result is in `x(0)`.
+    Returned,
+    /// Raise without pushing a continuation (the current function shows in the trace).
+    Raise(Exception, Top),
+    /// An undefined function: the continuation is pushed first, as the BEAM does.
+    Undef(Exception, Top),
+}
+
+/// Native functions the emulator itself implements (they need the dispatch loop).
+pub const BIFS: &[crate::bif::BifEntry] = &[
+    crate::bif::BifEntry {
+        module: "erlang",
+        name: "apply",
+        arity: 2,
+        f: apply_stub,
+    },
+    crate::bif::BifEntry {
+        module: "erlang",
+        name: "apply",
+        arity: 3,
+        f: apply_stub,
+    },
+];
+
+fn apply_stub(_: &mut Ctx, _: &[Term]) -> BifResult {
+    Err(Exception::badarg())
+}
+
+#[inline]
+pub fn is_apply(sh: &Shared, id: BifId) -> bool {
+    id == sh.apply2 || id == sh.apply3
+}
+
+#[inline]
+pub fn is_map(t: Term) -> bool {
+    matches!(t.subtag(), Some(Subtag::Map | Subtag::HashMap))
+}
+
+#[inline]
+pub fn compare(sh: &Shared, a: Term, b: Term) -> Ordering {
+    if a.is_small() && b.is_small() {
+        return a.small_value().cmp(&b.small_value());
+    }
+    crate::term::order::compare(a, b, &sh.atoms)
+}
+
+pub fn to_f64(t: Term) -> Option<f64> {
+    if let Some(v) = t.as_small() {
+        return Some(v as f64);
+    }
+    if let Some(f) = t.as_float() {
+        return Some(f);
+    }
+    let b = crate::term::number::to_bigint(t)?;
+    let f = num_traits::ToPrimitive::to_f64(&b)?;
+    if f.is_finite() {
+        Some(f)
+    } else {
+        None
+    }
+}
+
+/// Small-integer arithmetic without a native call; `None` falls back to the BIF.
+#[inline(always)]
+pub fn small_arith(sh: &Shared, bif: BifId, a: Term, b: Term) -> Option<Term> {
+    if !(a.is_small() && b.is_small()) {
+        return None;
+    }
+    let (x, y) = (a.small_value(), b.small_value());
+    let f = &sh.fast;
+    let v = if Some(bif) == f.plus {
+        x + y
+    } else if Some(bif) == f.minus {
+        x - y
+    } else if Some(bif) == f.times {
+        x.checked_mul(y)?
+    } else if Some(bif) == f.band {
+        x & y
+    } else if Some(bif) == f.bor {
+        x | y
+    } else if Some(bif) == f.bxor {
+        x ^ y
+    } else if Some(bif) == f.rem && y != 0 {
+        x % y
+    } else if Some(bif) == f.div && y != 0 {
+        x / y
+    } else if Some(bif) == f.bsr && (0..64).contains(&y) {
+        x >> y
+    } else {
+        return None;
+    };
+    if Term::fits_small(v) {
+        Some(Term::small(v))
+    } else {
+        None
+    }
+}
+
+pub fn call_guard_bif(sh: &mut Shared, p: &mut Process, bif: BifId, args: &[Term]) -> BifResult {
+    let f = sh.bif(bif).f;
+    let mut ctx = Ctx { proc: p, vm: sh };
+    f(&mut ctx, args)
+}
+
+/// A safe point after a gc_bif: the result register is live too.
+#[inline]
+pub fn after_gc_bif(p: &mut Process, x: &mut [Term], live: u16, dst: Dst) {
+    let live = match dst {
+        Dst::X(i) => (live as usize).max(i as usize + 1),
+        Dst::Y(_) => live as usize,
+    };
+    super::safe_point(p, x, live, 0);
+}
+
+/// The top of the stack trace for an exception raised by a native function.
+pub fn bif_top(sh: &Shared, p: &mut Process, id: BifId, exc: &Exception, args: &[Term]) -> Top {
+    let e = sh.bif(id);
+    let raising = e.module == "erlang"
+        && matches!(
+            e.name,
+            "error" | "exit" | "throw" | "raise" | "nif_error" | "halt"
+        );
+    if raising {
+        return match exc.args {
+            Some(a) => Top::CurrentArgs(a),
+            None => Top::Current,
+        };
+    }
+    if exc.class == Class::Error {
+        Top::Bif(id, build::list(&mut p.heap, args))
+    } else {
+        Top::Current
+    }
+}
+
+/// Calls a native function with `x(0..arity)` as arguments, leaving the result in `x(0)`.
+pub fn call_bif(
+    sh: &mut Shared,
+    p: &mut Process,
+    x: &mut [Term],
+    id: BifId,
+    arity: usize,
+) -> CallResult {
+    let f = sh.bif(id).f;
+    let res = {
+        let mut ctx = Ctx { proc: p, vm: sh };
+        f(&mut ctx, &x[..arity])
+    };
+    match res {
+        Ok(v) => {
+            x[0] = v;
+            CallResult::Returned
+        }
+        Err(exc) => {
+            let top = bif_top(sh, p, id, &exc, &x[..arity]);
+            CallResult::Raise(exc, top)
+        }
+    }
+}
+
+/// Calls `M:F/arity` through its export entry, loading the module on first use.
+pub fn invoke_export(
+    sh: &mut Shared,
+    p: &mut Process,
+    x: &mut [Term],
+    e: u32,
+    arity: u8,
+) -> CallResult {
+    let mut target = sh.exports.get(e).target;
+    if let ExportTarget::Undefined = target {
+        let m = sh.exports.get(e).module;
+        sh.ensure_loaded(m);
+        target = sh.exports.get(e).target;
+    }
+    match target {
+        ExportTarget::Code(cp) => CallResult::Code(cp, arity as usize),
+        ExportTarget::Bif(id) if is_apply(sh, id) => apply(sh, p, x, arity, id),
+        ExportTarget::Bif(id) => call_bif(sh, p, x, id, arity as usize),
+        ExportTarget::Undefined => {
+            let ex = *sh.exports.get(e);
+            let a = build::list(&mut p.heap, &x[..arity as usize]);
+            CallResult::Undef(Exception::undef(), Top::Undef(ex.module, ex.function, a))
+        }
+    }
+}
+
+fn invoke_mfa(
+    sh: &mut Shared,
+    p: &mut Process,
+    x: &mut [Term],
+    m: Term,
+    f: Term,
+    arity: usize,
+) -> CallResult {
+    if arity > 255 {
+        return CallResult::Raise(Exception::system_limit(), Top::Current);
+    }
+    let e = sh.exports.entry(m, f, arity as u32);
+    invoke_export(sh, p, x, e, arity as u8)
+}
+
+/// `erlang:apply/2,3` called as a function: arguments are in `x(0..arity)`.
+pub fn apply(sh: &mut Shared, p: &mut Process, x: &mut [Term], arity: u8, id: BifId) -> CallResult {
+    let orig: Vec<Term> = x[..arity as usize].to_vec();
+    let bad = |p: &mut Process| {
+        let a = build::list(&mut p.heap, &orig);
+        CallResult::Raise(Exception::badarg(), Top::Bif(id, a))
+    };
+    if id == sh.apply3 {
+        let (m, f, args) = (x[0], x[1], x[2]);
+        let Some(list) = args.list_to_vec() else {
+            return bad(p);
+        };
+        if !m.is_atom() || !f.is_atom() || list.len() > 255 {
+            return bad(p);
+        }
+        x[..list.len()].copy_from_slice(&list);
+        invoke_mfa(sh, p, x, m, f, list.len())
+    } else {
+        let (fun, args) = (x[0], x[1]);
+        let Some(list) = args.list_to_vec() else {
+            return bad(p);
+        };
+        if list.len() > 255 {
+            return bad(p);
+        }
+        x[..list.len()].copy_from_slice(&list);
+        call_fun(sh, p, x, fun, list.len() as u8)
+    }
+}
+
+/// The `apply` instruction: module in `x(arity)`, function in `x(arity+1)`.
+pub fn apply_instr(sh: &mut Shared, p: &mut Process, x: &mut [Term], arity: u8) -> CallResult {
+    let n = arity as usize;
+    let (m, f) = (x[n], x[n + 1]);
+    if !m.is_atom() || !f.is_atom() {
+        let args = build::list(&mut p.heap, &x[..n]);
+        let a = build::list(&mut p.heap, &[m, f, args]);
+        return CallResult::Raise(Exception::badarg(), Top::Bif(sh.apply3, a));
+    }
+    invoke_mfa(sh, p, x, m, f, n)
+}
+
+/// Calls fun `fun` with `x(0..arity)`.
+pub fn call_fun(
+    sh: &mut Shared,
+    p: &mut Process,
+    x: &mut [Term],
+    fun: Term,
+    arity: u8,
+) -> CallResult {
+    let n = arity as usize;
+    match fun.subtag() {
+        Some(Subtag::Fun) => {
+            let w = fun.boxed_words();
+            let (code_id, index) = ((w[0] >> 32) as u32, w[0] as u32);
+            let fun_arity = (w[1] >> 32) as usize;
+            if fun_arity != n {
+                return badarity(p, fun, &x[..n]);
+            }
+            let Some(code) = sh.code.try_get(code_id).cloned() else {
+                let r = build::tuple(&mut p.heap, &[atom::BADFUN, fun]);
+                return CallResult::Raise(Exception::error(r), Top::Current);
+            };
+            let entry = &code.funs[index as usize];
+            let env = &fun.boxed_terms()[2..];
+            x[n..n + env.len()].copy_from_slice(env);
+            CallResult::Code(
+                CodePtr {
+                    code: code_id,
+                    ip: entry.entry,
+                },
+                n + env.len(),
+            )
+        }
+        Some(Subtag::Export) => {
+            let t = fun.boxed_terms();
+            let (m, f, a) = (t[0], t[1], t[2].small_value() as usize);
+            if a != n {
+                return badarity(p, fun, &x[..n]);
+            }
+            invoke_mfa(sh, p, x, m, f, n)
+        }
+        _ => {
+            let r = build::tuple(&mut p.heap, &[atom::BADFUN, fun]);
+            CallResult::Raise(Exception::error(r), Top::Current)
+        }
+    }
+}
+
+fn badarity(p: &mut Process, fun: Term, args: &[Term]) -> CallResult {
+    let a = build::list(&mut p.heap, args);
+    let inner = build::tuple(&mut p.heap, &[fun, a]);
+    let r = build::tuple(&mut p.heap, &[atom::BADARITY, inner]);
+    CallResult::Raise(Exception::error(r), Top::Current)
+}
+
+pub fn fun_has_arity(_sh: &Shared, f: Term, a: Term) -> bool {
+    let Some(n) = a.as_small() else { return false };
+    match f.subtag() {
+        Some(Subtag::Fun) => (f.boxed_words()[1] >> 32) as i64 == n,
+        Some(Subtag::Export) => f.boxed_terms()[2].small_value() == n,
+        _ => false,
+    }
+}
+
+/// What the dispatch loop does after an instruction handled here.
+pub enum Next {
+    Continue,
+    Jump(Label),
+    Raise(Exception),
+    /// Jump to the label, or raise when it is `NO_LABEL`.
+    Fail(Label, Exception),
+}
+
+/// Register access for the instructions handled here.
+pub struct RegIo<'a> {
+    pub x: &'a mut [Term],
+    pub p: &'a mut Process,
+    pub code: &'a Code,
+    pub sh: &'a mut Shared,
+}
+
+impl RegIo<'_> {
+    #[inline]
+    fn rd(&self, s: Src) -> Term {
+        match s {
+            Src::X(i) => self.x[i as usize],
+            Src::Y(i) => self.p.y(i),
+            Src::Imm(t) => t,
+        }
+    }
+    #[inline]
+    fn wr(&mut self, d: Dst, v: Term) {
+        match d {
+            Dst::X(i) => self.x[i as usize] = v,
+            Dst::Y(i) => self.p.set_y(i, v),
+        }
+    }
+    fn gc(&mut self, live: u16) {
+        super::safe_point(self.p, self.x, live as usize, 0);
+    }
+    fn size_bits(&self, size: Src, unit: u32) -> Option<usize> {
+        bits::bits_of(self.rd(size), unit)
+    }
+}
+
+macro_rules! test {
+    ($cond:expr, $fail:expr) => {
+        if $cond {
+            Next::Continue
+        } else {
+            Next::Jump($fail)
+        }
+    };
+}
+
+/// Bit syntax and receive.
+pub fn exec_other(io: &mut RegIo, instr: &Instr) -> Next {
+    match instr {
+        Instr::BsStartMatch {
+            fail,
+            src,
+            live,
+            dst,
+        } => {
+            io.gc(*live);
+            let t = io.rd(*src);
+            match bits::start_match(&mut io.p.heap, t) {
+                Some(ctx) => {
+                    io.wr(*dst, ctx);
+                    Next::Continue
+                }
+                None if *fail == NO_LABEL => Next::Raise(Exception::badarg()),
+                None => Next::Jump(*fail),
+            }
+        }
+        Instr::BsGetPosition { ctx, dst } => {
+            let v = bits::position(io.rd(*ctx));
+            io.wr(*dst, Term::small(v as i64));
+            Next::Continue
+        }
+        Instr::BsSetPosition { ctx, pos } => {
+            let pos = io.rd(*pos).as_usize().unwrap_or(0);
+            bits::set_position(io.rd(*ctx), pos);
+            Next::Continue
+        }
+        Instr::BsGetTail { ctx, dst, live } => {
+            io.gc(*live);
+            let c = io.rd(*ctx);
+            let t = bits::get_tail(&mut io.p.heap, c);
+            io.wr(*dst, t);
+            Next::Continue
+        }
+        Instr::BsTestTail { fail, ctx, bits: n } => {
+            test!(bits::test_tail(io.rd(*ctx), *n as usize), *fail)
+        }
+        Instr::BsTestUnit { fail, ctx, unit } => test!(bits::test_unit(io.rd(*ctx), *unit), *fail),
+        Instr::BsSkipBits {
+            fail,
+            ctx,
+            size,
+            unit,
+        } => {
+            let c = io.rd(*ctx);
+            let ok = match size {
+                BinSize::All => bits::skip_all(c, *unit),
+                BinSize::Src(s) => match io.size_bits(*s, *unit) {
+                    Some(n) => bits::skip(c, n),
+                    None => false,
+                },
+            };
+            test!(ok, *fail)
+        }
+        Instr::BsGetInteger {
+            fail,
+            ctx,
+            live,
+            size,
+            unit,
+            flags,
+            dst,
+        } => {
+            io.gc(*live);
+            let c = io.rd(*ctx);
+            let Some(n) = io.size_bits(*size, *unit) else {
+                return Next::Jump(*fail);
+            };
+            match bits::get_integer(&mut io.p.heap, c, n, *flags) {
+                Some(v) => {
+                    io.wr(*dst, v);
+                    Next::Continue
+                }
+                None => Next::Jump(*fail),
+            }
+        }
+        Instr::BsGetFloat {
+            fail,
+            ctx,
+            live,
+            size,
+            unit,
+            flags,
+            dst,
+        } => {
+            io.gc(*live);
+            let c = io.rd(*ctx);
+            let Some(n) = io.size_bits(*size, *unit) else {
+                return Next::Jump(*fail);
+            };
+            match bits::get_float(&mut io.p.heap, c, n, *flags) {
+                Some(v) => {
+                    io.wr(*dst, v);
+                    Next::Continue
+                }
+                None => Next::Jump(*fail),
+            }
+        }
+        Instr::BsGetBinary {
+            fail,
+            ctx,
+            live,
+            size,
+            unit,
+            dst,
+        } => {
+            io.gc(*live);
+            let c = io.rd(*ctx);
+            let r = match size {
+                BinSize::All => bits::get_binary_all(&mut io.p.heap, c, *unit),
+                BinSize::Src(s) => match io.size_bits(*s, *unit) {
+                    Some(n) => bits::get_binary(&mut io.p.heap, c, n),
+                    None => None,
+                },
+            };
+            match r {
+                Some(v) => {
+                    io.wr(*dst, v);
+                    Next::Continue
+                }
+                None => Next::Jump(*fail),
+            }
+        }
+        Instr::BsMatchString {
+            fail,
+            ctx,
+            bits: n,
+            offset,
+        } => {
+            let bytes = &io.code.strings[*offset as usize..];
+            test!(bits::match_string(io.rd(*ctx), *n as usize, bytes), *fail)
+        }
+        Instr::BsGetUtf8 { fail, ctx, dst } => {
+            utf_result(io, bits::get_utf8(io.rd(*ctx)), *fail, *dst)
+        }
+        Instr::BsGetUtf16 {
+            fail,
+            ctx,
+            flags,
+            dst,
+        } => utf_result(io, bits::get_utf16(io.rd(*ctx), *flags), *fail, *dst),
+        Instr::BsGetUtf32 {
+            fail,
+            ctx,
+            flags,
+            dst,
+        } => utf_result(io, bits::get_utf32(io.rd(*ctx), *flags), *fail, *dst),
+        Instr::BsMatch { fail, ctx, cmds } => {
+            let c = io.rd(*ctx);
+            let mut writes: Vec<(Dst, Term)> = Vec::new();
+            let ok = bits::run_match_cmds(&mut io.p.heap, c, cmds, &mut |d, v| writes.push((d, v)));
+            for (d, v) in writes {
+                io.wr(d, v);
+            }
+            test!(ok, *fail)
+        }
+        Instr::BsCreateBin {
+            fail,
+            live,
+            dst,
+            segments,
+        } => {
+            io.gc(*live);
+            let strings = &io.code.strings;
+            let mut segs: Vec<bits::SegValue> = Vec::with_capacity(segments.len());
+            for s in segments.iter() {
+                let (value, size, string) = if s.kind == SegKind::String {
+                    let off = match s.value {
+                        Src::Imm(t) => t.as_usize().unwrap_or(0),
+                        _ => 0,
+                    };
+                    let len = match s.size {
+                        BinSize::Src(Src::Imm(t)) => t.as_usize().unwrap_or(0),
+                        _ => 0,
+                    };
+                    (Term::NIL, None, &strings[off..off + len])
+                } else {
+                    let size = match s.size {
+                        BinSize::All => None,
+                        BinSize::Src(src) => Some(io.rd(src)),
+                    };
+                    (io.rd(s.value), size, &[][..])
+                };
+                segs.push(bits::SegValue {
+                    kind: s.kind,
+                    seg_no: s.seg_no,
+                    unit: s.unit,
+                    flags: s.flags,
+                    value,
+                    size,
+                    string,
+                });
+            }
+            match bits::create_bin(&mut io.p.heap, &segs) {
+                Ok(t) => {
+                    io.wr(*dst, t);
+                    Next::Continue
+                }
+                Err(e) => Next::Fail(*fail, e),
+            }
+        }
+        Instr::BsInitWritable => {
+            io.gc(1);
+            io.x[0] = bits::init_writable(&mut io.p.heap);
+            Next::Continue
+        }
+        Instr::BsInit {
+            fail,
+            size,
+            bits: is_bits,
+            live,
+            dst,
+        } => {
+            io.gc(*live);
+            let unit = if *is_bits { 1 } else { 8 };
+            let Some(n) = io.size_bits(*size, unit) else {
+                return Next::Fail(*fail, Exception::badarg());
+            };
+            let t = bits::init(&mut io.p.bin_build, &mut io.p.heap, n);
+            io.wr(*dst, t);
+            Next::Continue
+        }
+        Instr::BsAdd {
+            fail,
+            a,
+            b,
+            unit,
+            dst,
+        } => match bits::bs_add(io.rd(*a), io.rd(*b), *unit) {
+            Ok(v) => {
+                io.wr(*dst, v);
+                Next::Continue
+            }
+            Err(e) => Next::Fail(*fail, e),
+        },
+        Instr::BsPutInteger {
+            fail,
+            size,
+            unit,
+            flags,
+            src,
+        } => {
+            let Some(n) = io.size_bits(*size, *unit) else {
+                return Next::Fail(*fail, Exception::badarg());
+            };
+            let v = io.rd(*src);
+            done(bits::put_integer(&mut io.p.bin_build, v, n, *flags), *fail)
+        }
+        Instr::BsPutFloat {
+            fail,
+            size,
+            unit,
+            flags,
+            src,
+        } => {
+            let Some(n) = io.size_bits(*size, *unit) else {
+                return Next::Fail(*fail, Exception::badarg());
+            };
+            let v = io.rd(*src);
+            done(bits::put_float(&mut io.p.bin_build, v, n, *flags), *fail)
+        }
+        Instr::BsPutBinary {
+            fail,
+            size,
+            unit,
+            src,
+        } => {
+            let n = match size {
+                BinSize::All => None,
+                BinSize::Src(s) => match io.size_bits(*s, *unit) {
+                    Some(n) => Some(n),
+                    None => return Next::Fail(*fail, Exception::badarg()),
+                },
+            };
+            let v = io.rd(*src);
+            done(bits::put_binary(&mut io.p.bin_build, v, n), *fail)
+        }
+        Instr::BsPutString { len, offset } => {
+            let s = &io.code.strings[*offset as usize..(*offset + *len) as usize];
+            bits::put_string(&mut io.p.bin_build, s);
+            Next::Continue
+        }
+        Instr::BsAppend {
+            fail,
+            size,
+            live,
+            unit,
+            bin,
+            dst,
+        } => {
+            io.gc(*live);
+            let Some(n) = io.size_bits(*size, 1) else {
+                return Next::Fail(*fail, Exception::badarg());
+            };
+            let b = io.rd(*bin);
+            let p = &mut *io.p;
+            match bits::append(&mut p.bin_build, &mut p.heap, b, n, *unit) {
+                Ok(t) => {
+                    io.wr(*dst, t);
+                    Next::Continue
+                }
+                Err(e) => Next::Fail(*fail, e),
+            }
+        }
+        Instr::BsPrivateAppend {
+            fail,
+            size,
+            unit,
+            bin,
+            dst,
+        } => {
+            let Some(n) = io.size_bits(*size, 1) else {
+                return Next::Fail(*fail, Exception::badarg());
+            };
+            let b = io.rd(*bin);
+            let p = &mut *io.p;
+            match bits::private_append(&mut p.bin_build, &mut p.heap, b, n, *unit) {
+                Ok(t) => {
+                    io.wr(*dst, t);
+                    Next::Continue
+                }
+                Err(e) => Next::Fail(*fail, e),
+            }
+        }
+        Instr::BsUtf8Size { src, dst } => {
+            let v = bits::utf8_size(io.rd(*src));
+            io.wr(*dst, v);
+            Next::Continue
+        }
+        Instr::BsUtf16Size { src, dst } => {
+            let v = bits::utf16_size(io.rd(*src));
+            io.wr(*dst, v);
+            Next::Continue
+        }
+        Instr::BsPutUtf8 { fail, src } => {
+            let v = io.rd(*src);
+            done(bits::put_utf8(&mut io.p.bin_build, v), *fail)
+        }
+        Instr::BsPutUtf16 { fail, flags, src } => {
+            let v = io.rd(*src);
+            done(bits::put_utf16(&mut io.p.bin_build, v, *flags), *fail)
+        }
+        Instr::BsPutUtf32 { fail, src } => {
+            let v = io.rd(*src);
+            done(bits::put_utf32(&mut io.p.bin_build, v), *fail)
+        }
+
+        // -- receive: processes arrive with the next issue; a lone process has an empty mailbox.
+        Instr::LoopRec { fail } => Next::Jump(*fail),
+        Instr::LoopRecEnd(l) => Next::Jump(*l),
+        Instr::WaitTimeout { time, .. } => {
+            let t = io.rd(*time);
+            if t.as_small()
+                .map(|v| (0..=0xFFFF_FFFF).contains(&v))
+                .unwrap_or(false)
+                || t == atom::INFINITY
+            {
+                Next::Continue
+            } else {
+                Next::Raise(Exception::error(atom::TIMEOUT_VALUE))
+            }
+        }
+        Instr::Timeout | Instr::RemoveMessage => Next::Continue,
+        Instr::RecvMarkerReserve(d) => {
+            io.wr(*d, Term::NIL);
+            Next::Continue
+        }
+        Instr::RecvMarkerBind { .. } | Instr::RecvMarkerClear(_) | Instr::RecvMarkerUse(_) => {
+            Next::Continue
+        }
+        Instr::Send | Instr::Wait(_) => Next::Raise(Exception::badarg()),
+        other => panic!("instruction not handled by the emulator: {other:?}"),
+    }
+}
+
+fn done(r: Result<(), Exception>, fail: Label) -> Next {
+    match r {
+        Ok(()) => Next::Continue,
+        Err(e) => Next::Fail(fail, e),
+    }
+}
+
+fn utf_result(io: &mut RegIo, r: Option<u32>, fail: Label, dst: Option<Dst>) -> Next {
+    match r {
+        Some(cp) => {
+            if let Some(d) = dst {
+                io.wr(d, Term::small(cp as i64));
+            }
+            Next::Continue
+        }
+        None => Next::Jump(fail),
+    }
+}
