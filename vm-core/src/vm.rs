@@ -73,19 +73,20 @@ impl Shared {
         )
     }
 
-    /// Publishes a loaded code version as the current version of its module.
-    pub fn publish(&mut self, code: Code) -> Term {
+    /// Makes a loaded code version addressable by its id (not yet the current version).
+    fn install(&mut self, code: Code) -> u32 {
         let id = code.id;
-        let module = code.module;
-        let exports: Vec<_> = code
-            .exports
-            .iter()
-            .map(|e| (e.function, e.arity, e.entry))
-            .collect();
         while self.code.codes.len() <= id as usize {
             self.code.codes.push(None);
         }
         self.code.codes[id as usize] = Some(Rc::new(code));
+        id
+    }
+
+    /// Makes an installed code version the current version of its module.
+    fn publish(&mut self, id: u32) -> Term {
+        let code = self.code.get(id).clone();
+        let module = code.module;
         let v = self
             .code
             .modules
@@ -93,28 +94,70 @@ impl Shared {
             .or_insert_with(ModuleVersions::default);
         v.old = v.current.take();
         v.current = Some(id);
-        for (f, a, entry) in exports {
-            let e = self.exports.entry(module, f, a);
-            if let ExportTarget::Bif(_) = self.exports.entries[e as usize].target {
+        for e in &code.exports {
+            let x = self.exports.entry(module, e.function, e.arity);
+            if let ExportTarget::Bif(_) = self.exports.entries[x as usize].target {
                 continue; // a native stub in an Erlang module (e.g. erlang:length/1)
             }
-            self.exports.entries[e as usize].target = ExportTarget::Code(CodePtr {
+            self.exports.entries[x as usize].target = ExportTarget::Code(CodePtr {
                 code: id,
-                ip: entry,
+                ip: e.entry,
             });
         }
         self.missing_modules.retain(|&m| m != module.atom_index());
         module
     }
 
-    /// Loads `.beam` bytes and makes them the module's current version.
+    /// Loads `.beam` bytes and makes them the module's current version, after running its
+    /// `-on_load` function (if any) and checking that it returned `ok`.
     pub fn load_module(&mut self, bytes: &[u8]) -> Result<Term, LoadError> {
         let id = self.code.next_id().max(1);
-        while self.code.codes.len() < id as usize {
-            self.code.codes.push(None);
-        }
         let code = loader::load(bytes, id, self)?;
-        Ok(self.publish(code))
+        let on_load = code.on_load;
+        let module = code.module;
+        self.install(code);
+        if let Some(entry) = on_load {
+            if !self.run_on_load(id, entry) {
+                self.code.codes[id as usize] = None;
+                return Err(LoadError {
+                    module: Some(String::from(self.atoms.name(module))),
+                    chunk: String::from("Code"),
+                    offset: 0,
+                    message: String::from("on_load function failed"),
+                });
+            }
+        }
+        Ok(self.publish(id))
+    }
+
+    /// Runs a module's `-on_load` function in a temporary process.
+    fn run_on_load(&mut self, id: u32, entry: u32) -> bool {
+        use crate::emulator::{execute, Regs, Stop};
+        let mut p = Process::new(u32::MAX, crate::heap::MIN_HEAP_SIZE);
+        p.stack.push(Term(
+            CodePtr {
+                code: crate::code::STUB_CODE,
+                ip: crate::code::STUB_NORMAL_EXIT,
+            }
+            .to_cp(),
+        ));
+        p.ip = CodePtr {
+            code: id,
+            ip: entry,
+        };
+        let mut regs = Regs::new();
+        loop {
+            match execute(
+                self,
+                &mut p,
+                &mut regs,
+                crate::scheduler::REDUCTIONS_PER_SLICE,
+            ) {
+                Stop::Yield => continue,
+                Stop::Normal(v) => return v == crate::atom::OK,
+                _ => return false,
+            }
+        }
     }
 
     /// Makes sure `module` is loaded, asking the host for its bytes; false when it cannot be.
