@@ -311,11 +311,7 @@ pub type Chunk = (Vec<(Term, Term)>, Option<Vec<usize>>);
 /// Collects up to `limit` leaves starting at the leaf `path` names (slot indices, root first,
 /// four bits each, zeros past its end) — `erts_internal:map_next/3`. Returns the leaves and the
 /// path of the next leaf, or `None` when the path does not name a leaf.
-pub fn leaves_from(
-    map: Term,
-    path_nibble: impl Fn(usize) -> usize,
-    limit: usize,
-) -> Option<Chunk> {
+pub fn leaves_from(map: Term, path_nibble: impl Fn(usize) -> usize, limit: usize) -> Option<Chunk> {
     // Stack of (children, index of the child being visited).
     let mut stack: Vec<(&[Term], usize)> = Vec::new();
     let mut node = map;

@@ -5,7 +5,8 @@ use alloc::vec::Vec;
 
 use super::*;
 use crate::heap::{build, Heap};
-use crate::term::Term;
+use crate::term::order::exact_eq;
+use crate::term::{Subtag, Term};
 
 /// Builds the key of family `name` for `i` (mirrors the Erlang generator).
 fn key(h: &mut Heap, name: &str, i: i64) -> Term {
@@ -200,4 +201,194 @@ fn hashmap_iteration_orders_match_erts() {
         }
     }
     assert!(bad.is_empty(), "orders differ for {bad:?}");
+}
+
+/// `maps:keys(maps:from_list([{I, x} || I <- lists:seq(1,1000)]))` on OTP 25.
+const KEYS_1000: &[i64] = &[
+    912, 326, 33, 289, 518, 990, 456, 401, 168, 309, 117, 377, 579, 277, 399, 413, 477, 246, 704,
+    175, 740, 621, 869, 219, 923, 492, 360, 669, 12, 192, 974, 311, 864, 327, 916, 188, 270, 157,
+    564, 559, 349, 636, 132, 770, 513, 405, 73, 328, 822, 427, 716, 848, 334, 367, 410, 44, 183,
+    466, 124, 690, 787, 980, 722, 788, 239, 170, 947, 574, 844, 523, 534, 23, 950, 802, 319, 808,
+    29, 47, 89, 775, 689, 506, 203, 739, 548, 369, 437, 805, 568, 578, 949, 346, 61, 292, 806, 890,
+    942, 572, 879, 30, 43, 163, 538, 39, 131, 875, 45, 370, 242, 235, 620, 421, 833, 609, 48, 915,
+    342, 652, 987, 276, 312, 145, 247, 816, 758, 286, 171, 197, 541, 965, 968, 57, 397, 423, 331,
+    493, 731, 585, 143, 386, 402, 237, 499, 221, 476, 426, 906, 696, 113, 756, 225, 743, 939, 676,
+    265, 714, 274, 26, 994, 69, 539, 332, 692, 571, 552, 528, 634, 88, 863, 250, 535, 567, 602,
+    366, 708, 191, 588, 166, 144, 382, 468, 209, 985, 608, 679, 849, 461, 640, 409, 771, 665, 505,
+    141, 216, 152, 774, 706, 617, 63, 829, 165, 610, 904, 306, 897, 944, 560, 656, 694, 624, 934,
+    100, 71, 845, 940, 682, 959, 133, 765, 495, 278, 305, 46, 791, 594, 878, 31, 229, 745, 158,
+    856, 470, 544, 444, 380, 637, 724, 510, 830, 167, 545, 451, 738, 677, 98, 728, 814, 392, 508,
+    419, 860, 790, 701, 635, 966, 417, 81, 644, 576, 384, 891, 777, 638, 361, 329, 462, 11, 858,
+    926, 580, 993, 245, 913, 37, 521, 153, 744, 695, 883, 193, 1000, 895, 269, 705, 962, 9, 619,
+    76, 837, 854, 173, 798, 781, 563, 581, 769, 32, 320, 184, 660, 710, 34, 232, 238, 255, 941,
+    720, 264, 485, 734, 483, 675, 25, 335, 772, 469, 431, 945, 514, 618, 28, 479, 894, 931, 379,
+    199, 266, 554, 195, 458, 222, 587, 900, 475, 919, 280, 503, 981, 658, 911, 433, 343, 434, 764,
+    408, 211, 404, 872, 465, 573, 488, 642, 454, 918, 394, 804, 970, 206, 85, 914, 606, 497, 400,
+    213, 867, 793, 984, 614, 782, 647, 549, 627, 776, 693, 448, 91, 504, 780, 826, 224, 120, 925,
+    590, 746, 230, 847, 543, 362, 64, 194, 337, 723, 463, 308, 272, 932, 374, 937, 146, 533, 6,
+    599, 526, 516, 817, 414, 223, 390, 686, 546, 929, 948, 540, 236, 336, 670, 263, 253, 344, 391,
+    964, 969, 507, 938, 681, 109, 760, 339, 631, 385, 983, 268, 180, 435, 853, 995, 896, 815, 388,
+    718, 373, 654, 72, 110, 989, 663, 68, 212, 595, 425, 86, 530, 991, 116, 992, 442, 288, 352, 51,
+    80, 598, 831, 517, 38, 646, 218, 137, 453, 550, 126, 13, 888, 586, 59, 40, 502, 283, 123, 348,
+    892, 972, 946, 584, 645, 509, 77, 351, 839, 95, 975, 130, 296, 809, 748, 290, 41, 478, 840,
+    522, 389, 978, 214, 836, 20, 78, 406, 174, 699, 593, 531, 625, 737, 215, 905, 922, 491, 395,
+    15, 354, 244, 678, 603, 147, 14, 766, 187, 500, 393, 823, 248, 691, 498, 555, 108, 662, 60, 2,
+    472, 482, 661, 898, 909, 779, 851, 162, 103, 449, 649, 850, 249, 903, 7, 324, 338, 583, 341,
+    450, 233, 707, 452, 982, 122, 140, 176, 930, 951, 83, 74, 547, 783, 673, 355, 512, 685, 139,
+    99, 112, 754, 489, 418, 604, 271, 973, 855, 917, 196, 732, 420, 1, 207, 763, 910, 97, 149, 988,
+    749, 104, 717, 979, 460, 8, 134, 542, 198, 186, 928, 325, 3, 378, 75, 862, 90, 350, 881, 615,
+    154, 511, 151, 58, 135, 958, 752, 55, 441, 273, 181, 282, 821, 357, 228, 757, 719, 345, 562,
+    827, 653, 902, 655, 446, 629, 189, 17, 243, 825, 818, 726, 971, 291, 666, 622, 551, 721, 672,
+    313, 383, 340, 735, 884, 254, 347, 22, 607, 537, 813, 795, 569, 486, 566, 613, 536, 907, 835,
+    641, 924, 556, 668, 321, 302, 330, 797, 532, 52, 372, 111, 220, 828, 841, 623, 429, 834, 768,
+    998, 178, 605, 376, 387, 927, 838, 155, 727, 364, 358, 628, 529, 87, 436, 204, 217, 648, 467,
+    592, 819, 285, 190, 893, 457, 21, 960, 412, 96, 303, 977, 200, 596, 4, 259, 986, 128, 295, 424,
+    687, 159, 169, 439, 953, 480, 371, 876, 852, 575, 428, 667, 275, 119, 820, 148, 712, 82, 996,
+    474, 842, 612, 36, 519, 709, 796, 416, 650, 317, 633, 177, 138, 53, 688, 674, 520, 50, 901,
+    557, 66, 24, 963, 287, 443, 10, 150, 527, 846, 664, 866, 260, 473, 936, 252, 703, 597, 943,
+    921, 967, 35, 859, 310, 70, 698, 632, 430, 801, 322, 659, 56, 323, 161, 356, 179, 639, 494,
+    870, 591, 471, 657, 889, 365, 956, 553, 832, 102, 284, 952, 874, 792, 582, 715, 861, 464, 976,
+    954, 293, 396, 773, 257, 381, 363, 700, 885, 142, 62, 626, 643, 438, 778, 680, 353, 789, 713,
+    262, 105, 375, 683, 600, 957, 251, 616, 794, 887, 127, 877, 240, 997, 711, 455, 759, 865, 800,
+    359, 577, 432, 684, 121, 811, 49, 886, 125, 725, 300, 490, 160, 515, 868, 810, 899, 27, 281,
+    702, 755, 484, 299, 84, 94, 871, 256, 761, 201, 208, 185, 92, 42, 19, 611, 411, 803, 589, 67,
+    279, 93, 751, 234, 807, 440, 106, 65, 422, 101, 182, 999, 261, 570, 459, 318, 298, 561, 753,
+    241, 812, 961, 156, 297, 231, 202, 920, 368, 785, 933, 301, 741, 129, 880, 767, 114, 118, 729,
+    651, 314, 487, 5, 496, 955, 398, 565, 333, 307, 671, 481, 316, 730, 742, 857, 54, 407, 762,
+    403, 18, 415, 558, 304, 210, 524, 205, 750, 79, 136, 172, 799, 736, 843, 227, 445, 501, 115,
+    258, 525, 315, 784, 107, 630, 935, 267, 294, 447, 873, 601, 164, 824, 226, 733, 908, 697, 786,
+    882, 16, 747,
+];
+
+#[test]
+fn thousand_keys_insert_lookup_remove() {
+    let mut h = Heap::new(233);
+    let atoms = AtomTable::new();
+    let mut m = empty(&mut h);
+    for i in 1..=1000 {
+        m = put(m, Term::small(i), Term::small(i * 2), &mut h, &atoms);
+        assert_eq!(size(m), i as usize);
+        assert!(is_map(m));
+    }
+    let keys: Vec<i64> = iter_pairs(m, &atoms)
+        .iter()
+        .map(|p| p.0.small_value())
+        .collect();
+    assert_eq!(keys, KEYS_1000);
+    // Built one key at a time or all at once, the trie has the same shape.
+    let pairs: Vec<(Term, Term)> = (1..=1000)
+        .map(|i| (Term::small(i), Term::small(i * 2)))
+        .collect();
+    let m2 = from_pairs(&pairs, &mut h, &atoms);
+    assert!(exact_eq(m, m2));
+    for i in 1..=1000 {
+        assert_eq!(get(m, Term::small(i), &atoms), Some(Term::small(i * 2)));
+    }
+    assert_eq!(get(m, Term::small(1001), &atoms), None);
+    let sorted: Vec<i64> = to_sorted_pairs(m, &atoms)
+        .iter()
+        .map(|p| p.0.small_value())
+        .collect();
+    assert_eq!(sorted, (1..=1000).collect::<Vec<_>>());
+    // Removing the even keys leaves the shape of a map built from the odd ones.
+    for i in (2..=1000).step_by(2) {
+        m = remove(m, Term::small(i), &mut h, &atoms);
+    }
+    let odd: Vec<(Term, Term)> = (1..=1000)
+        .step_by(2)
+        .map(|i| (Term::small(i), Term::small(i * 2)))
+        .collect();
+    assert!(exact_eq(m, from_pairs(&odd, &mut h, &atoms)));
+    assert_eq!(remove(m, Term::small(2), &mut h, &atoms), m);
+    // Down to 32 keys the map is flat again, in key order.
+    for i in (65..=1000).step_by(2) {
+        m = remove(m, Term::small(i), &mut h, &atoms);
+    }
+    assert_eq!(size(m), 32);
+    assert_eq!(m.subtag(), Some(Subtag::Map));
+    let ks: Vec<i64> = iter_pairs(m, &atoms)
+        .iter()
+        .map(|p| p.0.small_value())
+        .collect();
+    assert_eq!(ks, (1..=63).step_by(2).collect::<Vec<_>>());
+}
+
+#[test]
+fn shapes_match_erlang_display() {
+    let mut h = Heap::new(233);
+    let atoms = AtomTable::new();
+    let pairs: Vec<(Term, Term)> = (1..=33).map(|i| (Term::small(i), Term::NIL)).collect();
+    let m = from_pairs(&pairs, &mut h, &atoms);
+    // erlang:display/1 of that map starts `#<fffb>{<1201>{[16|x],[18|x],[5|x]},<4400>...` and
+    // has `<80>{<4080>{[10|x],[24|x]}}` in slot 3.
+    let (head, bitmap, kids) = hashmap_node(m).unwrap();
+    assert!(head);
+    assert_eq!(bitmap, 0xfffb);
+    let (h0, b0, k0) = hashmap_node(kids[0]).unwrap();
+    assert!(!h0);
+    assert_eq!(b0, 0x1201);
+    let ks: Vec<i64> = k0
+        .iter()
+        .map(|c| c.cons().unwrap().0.small_value())
+        .collect();
+    assert_eq!(ks, [16, 18, 5]);
+    let (_, b2, k2) = hashmap_node(kids[2]).unwrap();
+    assert_eq!(b2, 0x80);
+    let (_, b20, _) = hashmap_node(k2[0]).unwrap();
+    assert_eq!(b20, 0x4080);
+    // Updating every key of a flat map shares its keys tuple.
+    let f = from_pairs(&pairs[..5], &mut h, &atoms);
+    let upd: Vec<(Term, Term)> = (1..=5).map(|i| (Term::small(i), Term::small(0))).collect();
+    let g = update_many(f, &upd, &mut h, &atoms).unwrap();
+    assert_eq!(f.boxed_terms()[1], g.boxed_terms()[1]);
+    assert_eq!(
+        update_many(f, &[(Term::small(9), Term::NIL)], &mut h, &atoms),
+        Err(Term::small(9))
+    );
+    // put_many: later pairs win, result sorted.
+    let pm = put_many(
+        f,
+        &[
+            (Term::small(0), Term::small(1)),
+            (Term::small(0), Term::small(2)),
+        ],
+        &mut h,
+        &atoms,
+    );
+    assert_eq!(size(pm), 6);
+    assert_eq!(get(pm, Term::small(0), &atoms), Some(Term::small(2)));
+    assert_eq!(to_sorted_pairs(pm, &atoms)[0].0, Term::small(0));
+}
+
+#[test]
+fn hashmaps_survive_collection_and_copy() {
+    let mut h = Heap::new(233);
+    let atoms = AtomTable::new();
+    let pairs: Vec<(Term, Term)> = (1..=200)
+        .map(|i| {
+            (
+                build::binary(&mut h, &(i as u32).to_be_bytes()),
+                Term::small(i),
+            )
+        })
+        .collect();
+    let m = from_pairs(&pairs, &mut h, &atoms);
+    let before: Vec<i64> = iter_pairs(m, &atoms)
+        .iter()
+        .map(|p| p.1.small_value())
+        .collect();
+    let mut roots = [m];
+    crate::heap::gc::collect(&mut h, &mut [&mut roots[..]], 0);
+    let m = roots[0];
+    assert!(is_map(m));
+    let after: Vec<i64> = iter_pairs(m, &atoms)
+        .iter()
+        .map(|p| p.1.small_value())
+        .collect();
+    assert_eq!(before, after);
+    let mut arena = crate::heap::Arena::new();
+    let c = crate::heap::copy::copy_term(m, &mut arena);
+    assert!(exact_eq(c, m));
+    let k = build::binary(&mut h, &77u32.to_be_bytes());
+    assert_eq!(get(c, k, &atoms), Some(Term::small(77)));
 }
