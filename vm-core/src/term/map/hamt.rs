@@ -25,7 +25,7 @@ const SIZE_SHIFT: u32 = 17;
 
 /// A decoded node: whether it is the head (the map term itself), its slot bitmap, the map's
 /// size (head only) and its children.
-pub fn node_parts(t: Term) -> (bool, u16, usize, &'static [Term]) {
+pub(crate) fn node_parts(t: Term) -> (bool, u16, usize, &'static [Term]) {
     let w = t.boxed_words();
     let raw = w[0];
     // SAFETY: the children are the term words after the raw word (layout above); the slice is

@@ -277,11 +277,11 @@ pub fn storage_pairs(m: Term) -> Vec<(Term, Term)> {
 /// A hashmap node as `erlang:display/1` prints it (`#<bitmap>{...}` for the head, `<bitmap>{...}`
 /// below): `(is_head, bitmap, children)`, each child a leaf cons `[K|V]` or another node.
 /// `None` for flat maps and non-maps.
-pub fn hashmap_node(t: Term) -> Option<(bool, u16, &'static [Term])> {
+pub fn hashmap_node(t: &Term) -> Option<(bool, u16, &[Term])> {
     if t.subtag() != Some(Subtag::HashMap) {
         return None;
     }
-    let (head, bitmap, _, kids) = hamt::node_parts(t);
+    let (head, bitmap, _, kids) = hamt::node_parts(*t);
     Some((head, bitmap, kids))
 }
 

@@ -321,10 +321,10 @@ fn shapes_match_erlang_display() {
     let m = from_pairs(&pairs, &mut h, &atoms);
     // erlang:display/1 of that map starts `#<fffb>{<1201>{[16|x],[18|x],[5|x]},<4400>...` and
     // has `<80>{<4080>{[10|x],[24|x]}}` in slot 3.
-    let (head, bitmap, kids) = hashmap_node(m).unwrap();
+    let (head, bitmap, kids) = hashmap_node(&m).unwrap();
     assert!(head);
     assert_eq!(bitmap, 0xfffb);
-    let (h0, b0, k0) = hashmap_node(kids[0]).unwrap();
+    let (h0, b0, k0) = hashmap_node(&kids[0]).unwrap();
     assert!(!h0);
     assert_eq!(b0, 0x1201);
     let ks: Vec<i64> = k0
@@ -332,9 +332,9 @@ fn shapes_match_erlang_display() {
         .map(|c| c.cons().unwrap().0.small_value())
         .collect();
     assert_eq!(ks, [16, 18, 5]);
-    let (_, b2, k2) = hashmap_node(kids[2]).unwrap();
+    let (_, b2, k2) = hashmap_node(&kids[2]).unwrap();
     assert_eq!(b2, 0x80);
-    let (_, b20, _) = hashmap_node(k2[0]).unwrap();
+    let (_, b20, _) = hashmap_node(&k2[0]).unwrap();
     assert_eq!(b20, 0x4080);
     // Updating every key of a flat map shares its keys tuple.
     let f = from_pairs(&pairs[..5], &mut h, &atoms);
