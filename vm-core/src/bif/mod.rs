@@ -129,6 +129,8 @@ pub fn all_tables() -> Vec<&'static [BifEntry]> {
         binary::BIFS,
         lists::BIFS,
         maps::BIFS,
+        maps::ERLANG_BIFS,
+        maps::ERTS_INTERNAL_BIFS,
         math::BIFS,
         convert::BIFS,
         unicode::BIFS,

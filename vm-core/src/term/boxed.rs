@@ -17,7 +17,7 @@
 //! | `SubBin`    | raw bit size, raw bit offset, original binary term (`HeapBin` or `RefcBin`) |
 //! | `MatchState`| raw bit offset of the data start, raw end bit, raw current bit, original binary term |
 //! | `Map`       | size (small), keys tuple, values in key order (flat map) |
-//! | `HashMap`   | raw bitmap (node) or size (head), children |
+//! | `HashMap`   | raw `bitmap \| head<<16 \| size<<17` (size on the head only), children: leaf conses `[K\|V]` or `HashMap` nodes (`term/map/hamt.rs`) |
 
 /// Kind of a boxed object.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -325,7 +325,7 @@ impl Term {
     // ---- other boxed kinds ---------------------------------------------------------------
     #[inline]
     pub fn is_map(self) -> bool {
-        matches!(self.subtag(), Some(Subtag::Map))
+        map::is_map(self)
     }
     #[inline]
     pub fn is_fun(self) -> bool {

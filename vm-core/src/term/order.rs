@@ -112,6 +112,16 @@ pub fn exact_eq(a: Term, b: Term) -> bool {
                     work.push((*x, *y));
                 }
             }
+            (Subtag::HashMap, _) => {
+                // Same keys give the same trie shape, so compare node by node.
+                let (wa, wb) = (a.boxed_words(), b.boxed_words());
+                if wa.len() != wb.len() || wa[0] != wb[0] {
+                    return false;
+                }
+                for (x, y) in a.boxed_terms()[1..].iter().zip(b.boxed_terms()[1..].iter()) {
+                    work.push((*x, *y));
+                }
+            }
             (Subtag::Fun, _) => {
                 let (wa, wb) = (a.boxed_words(), b.boxed_words());
                 if wa.len() != wb.len() || wa[0] != wb[0] || wa[1] != wb[1] {

@@ -1,2 +1,0 @@
-//! Native functions of module `binary`.
-crate::bifs! { "binary"; }

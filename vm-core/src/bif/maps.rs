@@ -1,2 +1,0 @@
-//! Native functions of module `maps`.
-crate::bifs! { "maps"; }
