@@ -1,1 +1,0 @@
-//! Bit syntax: match contexts and binary construction.
