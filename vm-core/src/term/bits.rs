@@ -176,7 +176,12 @@ pub fn copy_bits(src: &[u8], src_pos: usize, dst: &mut [u8], dst_pos: usize, n: 
         dst[d..d + nb].copy_from_slice(&src[s..s + nb]);
         let rem = n % 8;
         if rem > 0 {
-            write_bits_at(dst, dst_pos + nb * 8, (src[s + nb] >> (8 - rem)) as u64, rem);
+            write_bits_at(
+                dst,
+                dst_pos + nb * 8,
+                (src[s + nb] >> (8 - rem)) as u64,
+                rem,
+            );
         }
         return;
     }

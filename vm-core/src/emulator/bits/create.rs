@@ -58,7 +58,12 @@ pub fn bs_error(
 ) -> Exception {
     let cause = build::tuple(
         h,
-        &[Term::small(seg.seg_no as i64), op_atom(seg.kind), info, value],
+        &[
+            Term::small(seg.seg_no as i64),
+            op_atom(seg.kind),
+            info,
+            value,
+        ],
     );
     // Keys in term order: atoms compare by name, and cause < function < module.
     let map = build::flatmap(
@@ -270,7 +275,11 @@ pub(super) fn extend(h: &mut impl Alloc, prefix: Term, tail: &[u8], tail_bits: u
         new_bitstring(h, data, bits)
     };
     let base = bitstring_parts(term).map(|p| p.0).unwrap_or(term);
-    Extended { term, base, at: len }
+    Extended {
+        term,
+        base,
+        at: len,
+    }
 }
 
 /// Checks the value of an `append`/`private_append` segment (a bitstring whose size is a

@@ -256,13 +256,19 @@ pub fn f64_to_f16_bits(x: f64) -> u16 {
     }
 }
 
+/// 2^e for a normal-range exponent (`powi` is not in `core`).
+#[inline]
+fn pow2(e: i32) -> f64 {
+    f64::from_bits(((e + 1023) as u64) << 52)
+}
+
 /// A double from IEEE half-precision bits.
 pub fn f16_bits_to_f64(h: u16) -> f64 {
     let sign = if h & 0x8000 != 0 { -1.0 } else { 1.0 };
     let exp = ((h >> 10) & 0x1F) as i32;
     let man = (h & 0x3FF) as f64;
     let mag = match exp {
-        0 => man * (2.0f64).powi(-24),
+        0 => man * pow2(-24),
         31 => {
             if man == 0.0 {
                 f64::INFINITY
@@ -270,7 +276,7 @@ pub fn f16_bits_to_f64(h: u16) -> f64 {
                 f64::NAN
             }
         }
-        _ => (1024.0 + man) * (2.0f64).powi(exp - 25),
+        _ => (1024.0 + man) * pow2(exp - 25),
     };
     sign * mag
 }
