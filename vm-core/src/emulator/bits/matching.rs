@@ -268,14 +268,14 @@ pub fn run_match_cmds(
                 unit,
                 dst,
             } => {
-                let bits = size as usize * unit as usize;
+                let bits = (size as usize).saturating_mul(unit as usize);
                 match get_integer(h, ctx, bits, flags) {
                     Some(v) => write(dst, v),
                     None => return false,
                 }
             }
             MatchCmd::Binary { size, unit, dst } => {
-                let bits = size as usize * unit as usize;
+                let bits = (size as usize).saturating_mul(unit as usize);
                 match get_binary(h, ctx, bits) {
                     Some(v) => write(dst, v),
                     None => return false,
