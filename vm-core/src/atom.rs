@@ -56,8 +56,13 @@ predefined! {
     ADD = "+", SUB = "-", MUL = "*", DIV = "/", SHORT_ATOM = "short_atom", SAFE_ATOM = "safe_atom",
     MIN_HEAP_SIZE = "min_heap_size", LINK = "link", MONITOR = "monitor", MAX = "max", MIN = "min",
     CURRENT = "current", UTF8_OPT = "utf8_opt", NOT_LOADED = "not_loaded", ERR_MISSING = "missing",
-    RECORD = "record", SIZE = "size", SHORT_CAUSE = "short", UNIT = "unit", BADSIZE = "badsize",
+    RECORD = "record", SIZE = "size", UNIT = "unit", BADSIZE = "badsize",
+    FORMAT_BS_FAIL = "format_bs_fail", INVALID = "invalid", NO_FLOAT = "no_float",
 }
+
+/// The `short` cause of a bit-syntax error (same atom as [`SHORT`]; a second `"short"` entry in
+/// the predefined list would shift every later index).
+pub const SHORT_CAUSE: Term = SHORT;
 
 /// The atom table.
 pub struct AtomTable {

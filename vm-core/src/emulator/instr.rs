@@ -697,6 +697,7 @@ pub enum Instr {
     },
     BsPutUtf32 {
         fail: Label,
+        flags: BinFlags,
         src: Src,
     },
 

@@ -146,6 +146,7 @@ pub fn gc(p: &mut Process, x: &mut [Term], live: usize, need: usize) {
         extra.push(*v);
     }
     extra.push(p.exit_reason);
+    extra.push(p.bin_build.base);
     let (xs, _) = x.split_at_mut(live.min(x.len()));
     gc::collect(
         &mut p.heap,
@@ -157,6 +158,7 @@ pub fn gc(p: &mut Process, x: &mut [Term], live: usize, need: usize) {
         *v = extra[2 * i + 1];
     }
     p.exit_reason = extra[p.dict.len() * 2];
+    p.bin_build.base = extra[p.dict.len() * 2 + 1];
 }
 
 /// A safe point: collect when the heap cannot take `need` more words (always under `gc-stress`).

@@ -654,12 +654,11 @@ pub fn exec_other(io: &mut RegIo, instr: &Instr) -> Next {
                 },
             };
             let v = io.rd(*src);
-            done(bits::put_binary(&mut io.p.bin_build, v, n), *fail)
+            done(bits::put_binary(&mut io.p.bin_build, v, n, *unit), *fail)
         }
         Instr::BsPutString { len, offset } => {
             let s = &io.code.strings[*offset as usize..(*offset + *len) as usize];
-            bits::put_string(&mut io.p.bin_build, s);
-            Next::Continue
+            done(bits::put_string(&mut io.p.bin_build, s), NO_LABEL)
         }
         Instr::BsAppend {
             fail,
@@ -721,9 +720,9 @@ pub fn exec_other(io: &mut RegIo, instr: &Instr) -> Next {
             let v = io.rd(*src);
             done(bits::put_utf16(&mut io.p.bin_build, v, *flags), *fail)
         }
-        Instr::BsPutUtf32 { fail, src } => {
+        Instr::BsPutUtf32 { fail, flags, src } => {
             let v = io.rd(*src);
-            done(bits::put_utf32(&mut io.p.bin_build, v), *fail)
+            done(bits::put_utf32(&mut io.p.bin_build, v, *flags), *fail)
         }
 
         // -- receive: processes arrive with the next issue; a lone process has an empty mailbox.

@@ -292,3 +292,44 @@ pub fn flatmap_with_keys(a: &mut impl Alloc, keys_tuple: Term, values: &[Term]) 
     }
     Term::make_boxed(p)
 }
+
+/// A ProcBin taking a new reference on an existing (live) RefcBinary.
+pub fn procbin_shared(a: &mut impl Alloc, rb: &RefcBinary, byte_len: usize) -> Term {
+    let p = rb as *const RefcBinary as *mut RefcBinary;
+    // SAFETY: `rb` is live (the caller reached it through a live ProcBin); the new ProcBin owns
+    // the reference taken here.
+    unsafe { RefcBinary::inc(p) };
+    procbin(a, p, byte_len)
+}
+
+/// A bitstring of `bit_len` bits held in a new *writable* RefcBinary owning `data` (which may
+/// carry spare capacity), so later appends at its end can extend it in place.
+pub fn writable_bitstring(a: &mut impl Alloc, data: Vec<u8>, bit_len: usize) -> Term {
+    let byte_len = bit_len.div_ceil(8);
+    debug_assert!(data.len() >= byte_len);
+    let rb = RefcBinary::new_writable_raw(data, bit_len);
+    let pb = procbin(a, rb, byte_len);
+    if bit_len % 8 == 0 {
+        pb
+    } else {
+        sub_binary(a, pb, 0, bit_len)
+    }
+}
+
+/// A match context over `orig` (a `HeapBin` or `RefcBin`): bits `start..end`, positioned at `pos`.
+pub fn match_state(a: &mut impl Alloc, orig: Term, start: usize, end: usize, pos: usize) -> Term {
+    debug_assert!(matches!(
+        orig.subtag(),
+        Some(Subtag::HeapBin | Subtag::RefcBin)
+    ));
+    let p = a.alloc(crate::term::MATCHSTATE_SIZE);
+    // SAFETY: five fresh words (MatchState layout in boxed.rs).
+    unsafe {
+        write_header(p, Subtag::MatchState, 4);
+        *p.add(1) = start as u64;
+        *p.add(2) = end as u64;
+        *p.add(3) = pos as u64;
+        *p.add(4) = orig.0;
+    }
+    Term::make_boxed(p)
+}

@@ -85,6 +85,10 @@ pub trait Alloc {
 pub struct RefcBinary {
     refc: Cell<usize>,
     data: UnsafeCell<Vec<u8>>,
+    /// For a writable binary (made by the bit-syntax append path): how many bits of `data` some
+    /// term already covers, so an append may only write in place at exactly this point.
+    /// `usize::MAX` marks a binary that is never appended to in place.
+    used_bits: Cell<usize>,
 }
 
 impl RefcBinary {
@@ -93,7 +97,31 @@ impl RefcBinary {
         Box::into_raw(Box::new(RefcBinary {
             refc: Cell::new(1),
             data: UnsafeCell::new(data),
+            used_bits: Cell::new(usize::MAX),
         }))
+    }
+    /// A writable binary (in-place appends allowed at `used_bits`), with one reference.
+    pub fn new_writable_raw(data: Vec<u8>, used_bits: usize) -> *mut RefcBinary {
+        debug_assert!(used_bits <= data.len() * 8);
+        Box::into_raw(Box::new(RefcBinary {
+            refc: Cell::new(1),
+            data: UnsafeCell::new(data),
+            used_bits: Cell::new(used_bits),
+        }))
+    }
+    /// The append point of a writable binary; `None` when it is not writable.
+    #[inline]
+    pub fn used_bits(&self) -> Option<usize> {
+        match self.used_bits.get() {
+            usize::MAX => None,
+            n => Some(n),
+        }
+    }
+    /// Moves the append point of a writable binary (after an in-place append).
+    #[inline]
+    pub fn set_used_bits(&self, bits: usize) {
+        debug_assert!(self.used_bits.get() != usize::MAX);
+        self.used_bits.set(bits);
     }
     #[inline]
     pub fn bytes(&self) -> &[u8] {

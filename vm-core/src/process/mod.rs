@@ -15,13 +15,28 @@ pub enum Status {
     Exiting,
 }
 
-/// The OTP 24 binary-construction state (`bs_init2`/`bs_put_*`): the bytes being written.
-#[derive(Default)]
+/// The OTP 24 binary-construction state (`bs_init*`/`bs_append`, then `bs_put_*`): the binary
+/// object being written and the bit offset of the next field (ERTS's `erts_current_bin` and
+/// `erts_bin_offset`). See `emulator::bits` for the operations.
 pub struct BinBuild {
-    pub data: Vec<u8>,
-    pub bit_len: usize,
-    /// The register-held term that will be patched to the final binary (set by `bs_init*`).
-    pub active: bool,
+    /// The `HeapBin`/`RefcBin` object the puts write into (`[]` when idle). The emitted code runs
+    /// no collection between `bs_init*` and its last put, but a collector that wants to be safe
+    /// can treat this word as a root (`core::slice::from_mut(&mut p.bin_build.base)`).
+    pub base: Term,
+    /// Absolute bit offset of the next put in `base`'s bytes.
+    pub offset: usize,
+    /// Absolute bit offset where the binary under construction ends.
+    pub end: usize,
+}
+
+impl Default for BinBuild {
+    fn default() -> Self {
+        BinBuild {
+            base: Term::NIL,
+            offset: 0,
+            end: 0,
+        }
+    }
 }
 
 pub struct Process {

@@ -66,22 +66,10 @@ impl<'a> BitSlice<'a> {
     }
 
     /// Reads `n` bits (n <= 64) starting at bit `start`, as an unsigned big-endian number.
+    #[inline]
     pub fn read_bits(&self, start: usize, n: usize) -> u64 {
         debug_assert!(n <= 64 && start + n <= self.bit_len);
-        let mut v: u64 = 0;
-        let mut pos = self.bit_offset + start;
-        let mut left = n;
-        while left > 0 {
-            let byte = self.data[pos / 8];
-            let bit_in = pos % 8;
-            let avail = 8 - bit_in;
-            let take = avail.min(left);
-            let chunk = (byte >> (avail - take)) & ((1u16 << take) - 1) as u8;
-            v = (v << take) | chunk as u64;
-            left -= take;
-            pos += take;
-        }
-        v
+        read_bits_at(self.data, self.bit_offset + start, n)
     }
 
     /// Byte `i` of the slice, as if it were aligned (the last byte may be partial, padded with 0).
@@ -130,5 +118,198 @@ pub fn base_bytes<'a>(t: Term) -> &'a [u8] {
             }
             _ => panic!("base_bytes on a non-binary"),
         }
+    }
+}
+
+// ---- raw bit access ---------------------------------------------------------------------------
+
+/// Reads `n` bits (n <= 64) at absolute bit `pos` of `data` as an unsigned big-endian number.
+#[inline]
+pub fn read_bits_at(data: &[u8], pos: usize, n: usize) -> u64 {
+    if n == 0 {
+        return 0;
+    }
+    debug_assert!(n <= 64 && pos + n <= data.len() * 8);
+    let first = pos / 8;
+    let last = (pos + n - 1) / 8;
+    let mut acc: u128 = 0;
+    for &b in &data[first..=last] {
+        acc = (acc << 8) | b as u128;
+    }
+    let total = (last - first + 1) * 8;
+    let shift = total - (pos % 8) - n;
+    ((acc >> shift) & ((1u128 << n) - 1)) as u64
+}
+
+/// Writes the low `n` bits (n <= 64) of `v` at absolute bit `pos` of `data`, big-endian, leaving
+/// the surrounding bits untouched.
+#[inline]
+pub fn write_bits_at(data: &mut [u8], pos: usize, v: u64, n: usize) {
+    if n == 0 {
+        return;
+    }
+    debug_assert!(n <= 64 && pos + n <= data.len() * 8);
+    let first = pos / 8;
+    let last = (pos + n - 1) / 8;
+    let total = (last - first + 1) * 8;
+    let shift = total - (pos % 8) - n;
+    let mask = ((1u128 << n) - 1) << shift;
+    let val = ((v as u128) << shift) & mask;
+    let mut acc: u128 = 0;
+    for &b in &data[first..=last] {
+        acc = (acc << 8) | b as u128;
+    }
+    acc = (acc & !mask) | val;
+    for i in (first..=last).rev() {
+        data[i] = acc as u8;
+        acc >>= 8;
+    }
+}
+
+/// Copies `n` bits from bit `src_pos` of `src` to bit `dst_pos` of `dst`.
+pub fn copy_bits(src: &[u8], src_pos: usize, dst: &mut [u8], dst_pos: usize, n: usize) {
+    if n == 0 {
+        return;
+    }
+    if src_pos % 8 == 0 && dst_pos % 8 == 0 {
+        let (s, d, nb) = (src_pos / 8, dst_pos / 8, n / 8);
+        dst[d..d + nb].copy_from_slice(&src[s..s + nb]);
+        let rem = n % 8;
+        if rem > 0 {
+            write_bits_at(
+                dst,
+                dst_pos + nb * 8,
+                (src[s + nb] >> (8 - rem)) as u64,
+                rem,
+            );
+        }
+        return;
+    }
+    let mut done = 0;
+    while done < n {
+        let k = (n - done).min(56);
+        let v = read_bits_at(src, src_pos + done, k);
+        write_bits_at(dst, dst_pos + done, v, k);
+        done += k;
+    }
+}
+
+// ---- mutable access to binaries this process is building ---------------------------------------
+
+/// The bytes of a `HeapBin` or `RefcBin` object, writable.
+///
+/// Only for binaries under construction (`bs_init*`/`bs_append` followed by `bs_put_*`): the
+/// caller writes bits no other term can observe yet, and holds no other view of these bytes
+/// (the shared view of a `RefcBinary` is taken afresh by every reader).
+#[allow(clippy::mut_from_ref)]
+pub fn binary_bytes_mut(t: &Term) -> Option<&mut [u8]> {
+    let h = t.header()?;
+    // SAFETY: layouts of HeapBin and RefcBin are in boxed.rs; exclusivity is the caller's contract
+    // above (single-threaded, no outstanding borrow of these bytes).
+    unsafe {
+        let p = t.ptr();
+        let size = *p.add(1) as usize;
+        match h.subtag() {
+            Subtag::HeapBin => Some(core::slice::from_raw_parts_mut(p.add(2) as *mut u8, size)),
+            Subtag::RefcBin => {
+                let rb = &*(*p.add(2) as usize as *const RefcBinary);
+                Some(&mut rb.data_mut()[..size])
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The shared binary behind a `RefcBin` (ProcBin) object.
+pub fn refc_binary_of<'a>(t: Term) -> Option<&'a RefcBinary> {
+    if t.subtag()? != Subtag::RefcBin {
+        return None;
+    }
+    // SAFETY: a ProcBin's second raw word points to a RefcBinary it holds a count on; the binary
+    // lives at least as long as the ProcBin.
+    unsafe { Some(&*(*t.ptr().add(2) as usize as *const RefcBinary)) }
+}
+
+/// The base object (`HeapBin`/`RefcBin`), bit offset and bit length of a bitstring term.
+pub fn bitstring_parts(t: Term) -> Option<(Term, usize, usize)> {
+    match t.subtag()? {
+        Subtag::HeapBin | Subtag::RefcBin => Some((t, 0, base_bytes(t).len() * 8)),
+        Subtag::SubBin => {
+            // SAFETY: a SubBin has three words after its header (layout in boxed.rs).
+            let (size, offset, orig) = unsafe {
+                let p = t.ptr();
+                (*p.add(1) as usize, *p.add(2) as usize, Term(*p.add(3)))
+            };
+            Some((orig, offset, size))
+        }
+        _ => None,
+    }
+}
+
+/// Appends `n` bits of `src` (from bit 0) to a writable `RefcBinary` at its append point `at`,
+/// growing its storage (amortised doubling). Returns the new byte length of the data.
+pub fn append_writable(rb: &RefcBinary, at: usize, src: &[u8], n: usize) -> usize {
+    debug_assert_eq!(rb.used_bits(), Some(at));
+    let end = at + n;
+    let new_len = end.div_ceil(8);
+    // SAFETY: single-threaded; no slice of this binary's bytes is alive here (callers copy their
+    // sources out first), so growing and writing the vector cannot invalidate a borrow.
+    let data = unsafe { rb.data_mut() };
+    if data.len() < new_len {
+        data.resize(new_len, 0);
+    }
+    copy_bits(src, 0, data, at, n);
+    rb.set_used_bits(end);
+    data.len()
+}
+
+// ---- match contexts ---------------------------------------------------------------------------
+
+/// The four fields of a `MatchState` object (positions are absolute bits into `orig`'s bytes).
+#[derive(Clone, Copy, Debug)]
+pub struct MatchFields {
+    pub start: usize,
+    pub end: usize,
+    pub pos: usize,
+    pub orig: Term,
+}
+
+impl MatchFields {
+    /// The bytes of the binary being matched (valid until the next collection).
+    #[inline]
+    pub fn data<'a>(&self) -> &'a [u8] {
+        base_bytes(self.orig)
+    }
+    #[inline]
+    pub fn remaining(&self) -> usize {
+        self.end - self.pos
+    }
+}
+
+/// Reads a match context; `None` for any other term.
+#[inline]
+pub fn match_fields(t: Term) -> Option<MatchFields> {
+    if t.subtag()? != Subtag::MatchState {
+        return None;
+    }
+    // SAFETY: a MatchState has four words after its header (layout in boxed.rs).
+    unsafe {
+        let p = t.ptr();
+        Some(MatchFields {
+            start: *p.add(1) as usize,
+            end: *p.add(2) as usize,
+            pos: *p.add(3) as usize,
+            orig: Term(*p.add(4)),
+        })
+    }
+}
+
+/// Moves a match context's current position (absolute bits, `start..=end`).
+#[inline]
+pub fn set_match_pos(t: Term, pos: usize) {
+    debug_assert!(matches!(t.subtag(), Some(Subtag::MatchState)));
+    if t.subtag() == Some(Subtag::MatchState) {
+        // SAFETY: a MatchState's third raw word is its current position.
+        unsafe { *t.ptr().add(3) = pos as u64 }
     }
 }
