@@ -409,7 +409,7 @@ mod tests {
             Operand::Alloc(3 + 2 * 2)
         );
         assert_eq!(
-            rd(&[0x17, 0x20, 0x03, 0x22]).unwrap(),
+            rd(&[0x17, 0x20, 0x03, 0x02]).unwrap(),
             Operand::List(alloc::vec![Operand::X(0), Operand::Nil])
         );
         assert!(rd(&[0x22]).is_err()); // atom 2 out of range
@@ -417,8 +417,8 @@ mod tests {
         assert!(rd(&[0x17, 0x10, 0x17, 0x00]).is_err()); // nested list
         assert!(rd(&[0x07]).is_err());
         assert!(rd(&[0x06]).is_err());
-        assert!(rd(&[0x1B]).is_err()); // truncated form B
-        assert!(rd(&[0x18, 0x04, 0x00]).is_ok()); // x? no: u 1024
+        assert!(rd(&[0x1B]).is_err()); // truncated form C
+        assert!(rd(&[0x18, 0x04, 0x00]).is_ok()); // u 1024
         assert!(rd(&[0x1B, 0x04, 0x00]).is_err()); // x(1024)
     }
 }

@@ -418,3 +418,113 @@ fn load_inner(
         on_load,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::emulator::instr::{Dst, Src};
+    use crate::host::NullHost;
+    use crate::vm::Vm;
+    use alloc::boxed::Box;
+    use alloc::vec;
+
+    fn chunk(out: &mut Vec<u8>, id: &[u8; 4], data: &[u8]) {
+        out.extend_from_slice(id);
+        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        out.extend_from_slice(data);
+        while out.len() % 4 != 0 {
+            out.push(0);
+        }
+    }
+
+    /// A module `t` exporting `f/0` with the given body after `label 2` (4 labels).
+    fn module(body: &[u8], max_op: u32) -> Vec<u8> {
+        let mut code = Vec::new();
+        for w in [16u32, 0, max_op, 4, 1] {
+            code.extend_from_slice(&w.to_be_bytes());
+        }
+        // label 1; line 1; func_info a1 a2 u0; label 2
+        code.extend_from_slice(&[0x01, 0x10, 153, 0x10, 0x02, 0x12, 0x22, 0x00, 0x01, 0x20]);
+        code.extend_from_slice(body);
+        code.push(3); // int_code_end
+        let mut f = b"FOR1\0\0\0\0BEAM".to_vec();
+        chunk(&mut f, b"AtU8", &[0, 0, 0, 2, 1, b't', 1, b'f']);
+        chunk(&mut f, b"Code", &code);
+        chunk(&mut f, b"StrT", b"");
+        chunk(&mut f, b"ImpT", &[0, 0, 0, 0]);
+        chunk(
+            &mut f,
+            b"ExpT",
+            &[0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 2],
+        );
+        // Line: version 0, flags 0, 1 line instr, 1 item, 0 names; item i:7.
+        chunk(
+            &mut f,
+            b"Line",
+            &[
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0x71,
+            ],
+        );
+        let n = (f.len() - 8) as u32;
+        f[4..8].copy_from_slice(&n.to_be_bytes());
+        f
+    }
+
+    fn try_load(bytes: &[u8]) -> Result<Code, LoadError> {
+        let mut vm = Vm::new(Box::new(NullHost::default()));
+        load(bytes, 1, &mut vm.shared)
+    }
+
+    #[test]
+    fn loads_a_minimal_module() {
+        // move i:5 x0; return
+        let c = try_load(&module(&[64, 0x51, 0x03, 19], 153)).unwrap();
+        assert_eq!(c.instrs.len(), 3);
+        assert!(matches!(
+            c.instrs[1],
+            Instr::Move {
+                src: Src::Imm(t),
+                dst: Dst::X(0)
+            } if t == Term::small(5)
+        ));
+        assert_eq!(c.exports[0].entry, 1);
+        assert_eq!(c.functions[0].start, 0);
+        assert_eq!(c.lines.entries, vec![(0, 0, 7)]);
+        assert_eq!(c.lines.lookup(1, 0), Some(("t.erl", 7)));
+        assert!(c.attributes.is_nil());
+    }
+
+    #[test]
+    fn rejects_malformed_modules() {
+        let cases: &[(&[u8], u32, &str)] = &[
+            (&[61, 0x35], 153, "label 3 is not defined"), // jump f:3
+            (&[61, 0x55], 153, "out of range"),           // jump f:5
+            (&[14, 0x00, 0x00, 19], 153, "recompile"),    // allocate_zero
+            (&[64, 0x51, 0x03, 19], 200, "newer OTP"),    // max opcode
+            (&[64, 0x51, 0x1B, 0x04, 0x00, 19], 153, "register"), // x(1024)
+            (&[64, 0x51, 0x03], 153, "falls off"),        // no return
+            (&[250], 153, "unknown opcode"),
+            (&[64, 0x51], 153, "int_code_end"),
+            (&[7, 0x10, 0x00, 19], 153, "import 0 out of range"),
+            (&[171, 0x00, 0x03, 0x17, 0x00, 19], 180, "fun index"),
+            (&[64, 0x47, 0x00, 0x03, 19], 153, "literal index"),
+        ];
+        for &(body, max_op, what) in cases {
+            let e = match try_load(&module(body, max_op)) {
+                Err(e) => e,
+                Ok(_) => panic!("{body:?} loaded"),
+            };
+            let msg = alloc::format!("{e}");
+            assert!(msg.contains(what), "{body:?}: {msg}");
+            assert_eq!(e.module.as_deref(), Some("t"));
+        }
+    }
+
+    #[test]
+    fn rejects_latin1_atom_tables() {
+        let mut f = module(&[19], 153);
+        f[12..16].copy_from_slice(b"Atom");
+        let e = try_load(&f).err().expect("rejected");
+        assert!(e.message.contains("recompile"));
+    }
+}
