@@ -8,7 +8,7 @@ mod order;
 
 use core::fmt;
 
-pub use decode::decode;
+pub use decode::{decode, make_map};
 pub use encode::{encode, external_size, EncodeOpts};
 pub use order::compare;
 
