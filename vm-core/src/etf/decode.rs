@@ -209,13 +209,11 @@ pub fn make_map(
 ) -> Option<Term> {
     pairs.sort_by(|x, y| compare(x.0, y.0, atoms));
     for w in pairs.windows(2) {
-        if compare(w[0].0, w[1].0, atoms) == core::cmp::Ordering::Equal {
+        if crate::term::order::exact_eq(w[0].0, w[1].0) {
             return None;
         }
     }
-    let keys: Vec<Term> = pairs.iter().map(|p| p.0).collect();
-    let vals: Vec<Term> = pairs.iter().map(|p| p.1).collect();
-    Some(build::flatmap(a, &keys, &vals))
+    Some(crate::term::map::from_pairs(&pairs, a, atoms))
 }
 
 /// Decodes one item: a finished term, or `None` after opening a container.
