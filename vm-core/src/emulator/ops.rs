@@ -28,20 +28,19 @@ pub enum CallResult {
 }
 
 /// Native functions the emulator itself implements (they need the dispatch loop).
-pub const BIFS: &[crate::bif::BifEntry] = &[
-    crate::bif::BifEntry {
-        module: "erlang",
-        name: "apply",
-        arity: 2,
-        f: apply_stub,
-    },
-    crate::bif::BifEntry {
-        module: "erlang",
-        name: "apply",
-        arity: 3,
-        f: apply_stub,
-    },
-];
+crate::bifs! { "erlang";
+    "apply", 2 => apply_stub;
+    "apply", 3 => apply_stub;
+    "$missing_bif", 0 => missing_bif;
+    "$missing_bif", 1 => missing_bif;
+    "$missing_bif", 2 => missing_bif;
+    "$missing_bif", 3 => missing_bif;
+}
+
+/// Stands in for a guard BIF import that has no native implementation (yet): `undef`.
+fn missing_bif(_: &mut Ctx, _: &[Term]) -> BifResult {
+    Err(Exception::undef())
+}
 
 fn apply_stub(_: &mut Ctx, _: &[Term]) -> BifResult {
     Err(Exception::badarg())
