@@ -169,8 +169,13 @@ done
 if ((${#stale[@]})); then
     echo "compiling ${#stale[@]} module(s)"
     if ! (cd "$src" && "$ERLC" -o "$ebin" "${stale[@]}") >"$out/erlc.log" 2>&1; then
+        # erlc stops at the first broken file: compile the rest one by one.
+        for f in "${stale[@]}"; do
+            (cd "$src" && "$ERLC" -o "$ebin" "$f") >>"$out/erlc.log" 2>&1 ||
+                rm -f "$ebin/${f%.erl}.beam"
+        done
         echo "erlc reported errors (full log: tests/out/erlc.log):" >&2
-        grep -v -e '^%' -e '^$' "$out/erlc.log" | grep -v ': Warning:' | head -40 >&2
+        grep -v -e '^%' -e '^$' "$out/erlc.log" | grep -v ': Warning:' | sort -u | head -40 >&2
     fi
 fi
 
