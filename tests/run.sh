@@ -97,6 +97,9 @@ run_one() {
             fi
             if ! cmp -s "$expdir/$name.out" "$actdir/$name.out"; then
                 verdict=FAIL
+                if diff -q --strip-trailing-cr "$expdir/$name.out" "$actdir/$name.out" >/dev/null; then
+                    echo "  only the line endings differ (erlang:display ends lines with \\r\\n)" >>"$report"
+                fi
                 diff -u --label "erl/$name" --label "lantern/$name" \
                     "$expdir/$name.out" "$actdir/$name.out" | head -200 >>"$report"
             fi
