@@ -1,0 +1,40 @@
+-module(t_bin_bifs).
+-export([main/0]).
+-include("test.hrl").
+
+%% Binary BIFs: binary_part, split_binary, list_to_binary, iolist_to_binary,
+%% iolist_size, binary_to_list/1,3, bitstring_to_list, list_to_bitstring,
+%% byte_size, bit_size, and their errors.
+main() ->
+    B = ?id(<<"hello world">>),
+    erlang:display(binary_part(B, 0, 5)),
+    erlang:display(binary_part(B, {6, 5})),
+    erlang:display(binary_part(B, 11, -5)),
+    erlang:display(binary_part(B, 11, 0)),
+    erlang:display(split_binary(B, 5)),
+    erlang:display(split_binary(B, 0)),
+    erlang:display(list_to_binary(?id([1, 2, <<3, 4>>, [5, [6, <<7>>]], "abc"]))),
+    erlang:display(list_to_binary(?id([]))),
+    erlang:display(iolist_to_binary(?id([<<"a">>, "bc", [$d | <<"e">>]]))),
+    erlang:display(iolist_to_binary(?id(<<"already">>))),
+    erlang:display(iolist_size(?id([<<"abc">>, [1, 2], [[[3]]], <<>>]))),
+    erlang:display(iolist_size(?id(<<1, 2, 3>>))),
+    erlang:display(binary_to_list(B)),
+    erlang:display(binary_to_list(B, 2, 4)),
+    erlang:display(bitstring_to_list(?id(<<1, 2, 3:3>>))),
+    erlang:display(list_to_bitstring(?id([<<1:1>>, 2, <<3:2>>]))),
+    erlang:display({byte_size(?id(<<1:9>>)), bit_size(?id(<<1:9>>))}),
+    erlang:display(erlang:iolist_to_iovec(?id([<<"a">>, "b", <<"c">>]))),
+    Long = list_to_binary(lists:duplicate(?id(100), <<"0123456789">>)),
+    erlang:display({byte_size(Long), binary_part(Long, 995, 5)}),
+    Sub = binary_part(Long, 10, 80),
+    erlang:display({byte_size(Sub), binary:referenced_byte_size(Sub) >= 80}),
+    ?pe(binary_part(B, 5, 10)),
+    ?pe(binary_part(B, -1, 2)),
+    ?pe(split_binary(B, 12)),
+    ?pe(list_to_binary(?id([a]))),
+    ?pe(list_to_binary(?id([1 | 2]))),
+    ?pe(iolist_to_binary(?id([-1]))),
+    ?pe(binary_to_list(B, 5, 2)),
+    ?pe(list_to_bitstring(?id([1.0]))),
+    ok.

@@ -1,0 +1,45 @@
+-module(t_bin_module).
+-export([main/0]).
+-include("test.hrl").
+
+%% The binary module: split, replace, match, matches, copy, part, at, first,
+%% last, encode/decode_unsigned, bin_to_list, list_to_bin, longest common
+%% prefix/suffix, compiled patterns.
+main() ->
+    B = ?id(<<"a,b,,c,d">>),
+    erlang:display(binary:split(B, <<",">>)),
+    erlang:display(binary:split(B, <<",">>, [global])),
+    erlang:display(binary:split(B, <<",">>, [global, trim_all])),
+    erlang:display(binary:split(B, [<<",">>, <<"b">>], [global])),
+    erlang:display(binary:replace(B, <<",">>, <<";">>)),
+    erlang:display(binary:replace(B, <<",">>, <<"--">>, [global])),
+    erlang:display(binary:replace(?id(<<"abcabc">>), <<"b">>, <<"[]">>, [global, {insert_replaced, 1}])),
+    erlang:display(binary:match(B, <<",,">>)),
+    erlang:display(binary:match(B, <<"zz">>)),
+    erlang:display(binary:match(B, [<<"c">>, <<"d">>])),
+    erlang:display(binary:matches(B, <<",">>)),
+    erlang:display(binary:matches(?id(<<"aaaa">>), <<"aa">>)),
+    erlang:display(binary:copy(?id(<<"ab">>), 3)),
+    erlang:display(binary:copy(?id(<<"ab">>), 0)),
+    erlang:display(binary:part(B, 2, 3)),
+    erlang:display(binary:at(B, 0)),
+    erlang:display(binary:first(B)),
+    erlang:display(binary:last(B)),
+    erlang:display([binary:encode_unsigned(N) || N <- ?id([0, 1, 255, 256, 1 bsl 64])]),
+    erlang:display(binary:encode_unsigned(?id(258), little)),
+    erlang:display(binary:decode_unsigned(?id(<<1, 2>>))),
+    erlang:display(binary:decode_unsigned(?id(<<1, 2>>), little)),
+    erlang:display(binary:bin_to_list(?id(<<"abc">>))),
+    erlang:display(binary:list_to_bin(?id([<<"a">>, $b]))),
+    erlang:display(binary:longest_common_prefix(?id([<<"foobar">>, <<"foobaz">>, <<"fool">>]))),
+    erlang:display(binary:longest_common_suffix(?id([<<"abcxyz">>, <<"qxyz">>]))),
+    P = binary:compile_pattern([<<"x">>, <<"yy">>]),
+    erlang:display(binary:split(?id(<<"1x2yy3x4">>), P, [global])),
+    erlang:display(binary:match(?id(<<"hello">>), <<"l">>, [{scope, {3, 2}}])),
+    erlang:display(binary:split(?id(<<>>), <<",">>)),
+    ?p(binary:at(?id(<<"ab">>), 5)),
+    ?p(binary:split(B, <<>>)),
+    ?p(binary:copy(?id(<<"a">>), -1)),
+    ?p(binary:first(?id(<<>>))),
+    ?p(binary:encode_unsigned(?id(-1))),
+    ok.
