@@ -12,6 +12,7 @@ pub mod external;
 pub mod lists;
 pub mod maps;
 pub mod math;
+pub mod numconv;
 pub mod unicode;
 
 use alloc::vec::Vec;
@@ -129,6 +130,7 @@ pub fn all_tables() -> Vec<&'static [BifEntry]> {
         lists::BIFS,
         maps::BIFS,
         math::BIFS,
+        numconv::BIFS,
         convert::BIFS,
         unicode::BIFS,
     ]

@@ -64,7 +64,10 @@ fn exact_digits(f: f64) -> (Vec<u8>, i32) {
         (BigUint::from(mant) << e2 as usize, 0)
     } else {
         // m / 2^k = m * 5^k / 10^k
-        (BigUint::from(mant) * BigUint::from(5u32).pow((-e2) as u32), e2)
+        (
+            BigUint::from(mant) * BigUint::from(5u32).pow((-e2) as u32),
+            e2,
+        )
     };
     let digits: Vec<u8> = n.to_str_radix(10).into_bytes();
     (digits, e10)
@@ -181,8 +184,8 @@ fn trim_trailing_zeros(s: &mut String) {
 fn fixed(f: f64, decimals: usize, compact: bool) -> Option<String> {
     const MAX_FLOAT: f64 = 9007199254740992.0; // 2^53
     const POW10: [f64; 19] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-        1e16, 1e17, 1e18,
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18,
     ];
     let neg = f.is_sign_negative();
     let af = f.abs();

@@ -1,4 +1,5 @@
 //! Expected strings below come from OTP 25's `erl`.
+#![allow(clippy::approx_constant)] // literal test data from erl
 
 use super::*;
 

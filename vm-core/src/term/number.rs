@@ -382,11 +382,7 @@ pub fn abs(a: Term, h: &mut impl Alloc) -> Result<Term, Exception> {
         Num::Small(v) => Ok(int_result(h, v.abs())),
         Num::Big(b) => big_result(h, &b.abs()),
         // Like ERTS, only a value below zero is negated: abs(-0.0) stays -0.0.
-        Num::Float(f) => Ok(if f < 0.0 {
-            build::float(h, -f)
-        } else {
-            a
-        }),
+        Num::Float(f) => Ok(if f < 0.0 { build::float(h, -f) } else { a }),
     }
 }
 

@@ -64,10 +64,19 @@ fn overflow_into_bignums() {
         show(mul(Term::small(MAX_SMALL_), Term::small(MAX_SMALL_), h)),
         "332306998946228967073030260463239169"
     );
-    assert_eq!(show(bsl(Term::small(1), Term::small(64), h)), "18446744073709551616");
-    assert_eq!(show(bsl(Term::small(-1), Term::small(59), h)), "-576460752303423488");
+    assert_eq!(
+        show(bsl(Term::small(1), Term::small(64), h)),
+        "18446744073709551616"
+    );
+    assert_eq!(
+        show(bsl(Term::small(-1), Term::small(59), h)),
+        "-576460752303423488"
+    );
     assert!(bsl(Term::small(-1), Term::small(59), h).unwrap().is_small());
-    assert_eq!(show(bsl(Term::small(1), Term::small(59), h)), "576460752303423488");
+    assert_eq!(
+        show(bsl(Term::small(1), Term::small(59), h)),
+        "576460752303423488"
+    );
 }
 
 const MIN_SMALL_: i64 = crate::term::MIN_SMALL;
@@ -78,7 +87,10 @@ fn bignum_arithmetic() {
     let h = &mut Arena::new();
     let b64 = pow2(h, 64);
     let nb64 = neg(b64, h).unwrap();
-    assert_eq!(show(int_div(b64, Term::small(-3), h)), "-6148914691236517205");
+    assert_eq!(
+        show(int_div(b64, Term::small(-3), h)),
+        "-6148914691236517205"
+    );
     assert_eq!(show(rem(b64, Term::small(-3), h)), "1");
     assert_eq!(show(rem(nb64, Term::small(3), h)), "-1");
     assert_eq!(show(bsr(b64, Term::small(1), h)), "9223372036854775808");
@@ -89,7 +101,10 @@ fn bignum_arithmetic() {
     let nb70 = neg(b70, h).unwrap();
     assert_eq!(show(bnot(b70, h)), "-1180591620717411303425");
     assert_eq!(show(band(nb70, Term::small(0xffff), h)), "0");
-    assert_eq!(show(bor(nb70, Term::small(3), h)), "-1180591620717411303421");
+    assert_eq!(
+        show(bor(nb70, Term::small(3), h)),
+        "-1180591620717411303421"
+    );
     let y = sub(nb70, Term::small(1), h).unwrap();
     let b65 = pow2(h, 65);
     assert_eq!(show(bxor(y, b65, h)), "-1217485108864830406657");
