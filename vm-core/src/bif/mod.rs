@@ -12,6 +12,7 @@ pub mod external;
 pub mod lists;
 pub mod maps;
 pub mod math;
+pub mod numconv;
 pub mod unicode;
 
 use alloc::vec::Vec;
@@ -132,6 +133,7 @@ pub fn all_tables() -> Vec<&'static [BifEntry]> {
         maps::ERLANG_BIFS,
         maps::ERTS_INTERNAL_BIFS,
         math::BIFS,
+        numconv::BIFS,
         convert::BIFS,
         unicode::BIFS,
     ]

@@ -64,21 +64,7 @@ pub fn compare(sh: &Shared, a: Term, b: Term) -> Ordering {
     crate::term::order::compare(a, b, &sh.atoms)
 }
 
-pub fn to_f64(t: Term) -> Option<f64> {
-    if let Some(v) = t.as_small() {
-        return Some(v as f64);
-    }
-    if let Some(f) = t.as_float() {
-        return Some(f);
-    }
-    let b = crate::term::number::to_bigint(t)?;
-    let f = num_traits::ToPrimitive::to_f64(&b)?;
-    if f.is_finite() {
-        Some(f)
-    } else {
-        None
-    }
-}
+pub use crate::term::number::to_f64;
 
 /// Small-integer arithmetic without a native call; `None` falls back to the BIF.
 #[inline(always)]

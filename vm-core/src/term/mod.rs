@@ -19,6 +19,7 @@
 pub mod bits;
 pub mod boxed;
 pub mod display;
+pub mod float_fmt;
 pub mod hash;
 pub mod map;
 pub mod number;

@@ -7,9 +7,6 @@
 
 use core::cmp::Ordering;
 
-use num_bigint::BigInt;
-use num_traits::FromPrimitive;
-
 use super::bits::BitSlice;
 use super::{Subtag, Term};
 use crate::atom::AtomTable;
@@ -289,73 +286,19 @@ fn cmp_maps(a: Term, b: Term, atoms: &AtomTable, exact: bool) -> Ordering {
     Ordering::Equal
 }
 
-/// A number's value for comparison.
-enum NumVal {
-    Int(BigInt),
-    Float(f64),
-}
-
-fn num_val(t: Term) -> NumVal {
-    if let Some(f) = t.as_float() {
-        return NumVal::Float(f);
-    }
-    NumVal::Int(super::number::to_bigint(t).unwrap_or_default())
-}
-
 fn cmp_numbers(a: Term, b: Term, exact: bool) -> Ordering {
-    match (num_val(a), num_val(b)) {
-        (NumVal::Int(x), NumVal::Int(y)) => x.cmp(&y),
-        (NumVal::Float(x), NumVal::Float(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
-        (NumVal::Int(x), NumVal::Float(y)) => {
-            if exact {
-                Ordering::Less
-            } else {
-                cmp_int_float(&x, y)
-            }
-        }
-        (NumVal::Float(x), NumVal::Int(y)) => {
-            if exact {
-                Ordering::Greater
-            } else {
-                cmp_int_float(&y, x).reverse()
-            }
-        }
+    if exact && a.is_float() != b.is_float() {
+        // Exact order: every integer before every float.
+        return if a.is_float() { Ordering::Greater } else { Ordering::Less };
     }
-}
-
-/// Compares an integer with a float exactly (no rounding of large integers).
-fn cmp_int_float(i: &BigInt, f: f64) -> Ordering {
-    let fl = libm_floor(f);
-    let Some(fb) = BigInt::from_f64(fl) else {
-        return if f > 0.0 {
-            Ordering::Less
-        } else {
-            Ordering::Greater
-        };
-    };
-    match i.cmp(&fb) {
-        Ordering::Equal if f > fl => Ordering::Less,
-        o => o,
-    }
-}
-
-fn libm_floor(f: f64) -> f64 {
-    // `f64::floor` needs std; a float at or above 2^52 in magnitude is already integral.
-    if f.abs() >= 4503599627370496.0 {
-        return f;
-    }
-    let t = f as i64 as f64;
-    if t > f {
-        t - 1.0
-    } else {
-        t
-    }
+    super::number::compare_numbers(a, b)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::heap::{build, Heap};
+    use num_bigint::BigInt;
 
     #[test]
     fn numbers_compare_by_value_and_exactly() {
