@@ -80,12 +80,16 @@ pub fn exact_eq(a: Term, b: Term) -> bool {
             return false;
         }
         if a.is_list() {
-            let (Some((ha, ta)), Some((hb, tb))) = (a.cons(), b.cons()) else { return false };
+            let (Some((ha, ta)), Some((hb, tb))) = (a.cons(), b.cons()) else {
+                return false;
+            };
             work.push((ta, tb));
             work.push((ha, hb));
             continue;
         }
-        let (Some(sa), Some(sb)) = (a.subtag(), b.subtag()) else { return false };
+        let (Some(sa), Some(sb)) = (a.subtag(), b.subtag()) else {
+            return false;
+        };
         match (sa, sb) {
             (Subtag::Float, Subtag::Float) => {
                 if a.as_float() != b.as_float() {
@@ -151,7 +155,13 @@ fn cmp(a: Term, b: Term, atoms: &AtomTable, exact: bool) -> Ordering {
         }
         match ra {
             0 => return cmp_numbers(a, b, exact),
-            2 => return a.boxed_words().iter().rev().cmp(b.boxed_words().iter().rev()),
+            2 => {
+                return a
+                    .boxed_words()
+                    .iter()
+                    .rev()
+                    .cmp(b.boxed_words().iter().rev())
+            }
             3 => return cmp_funs(a, b, atoms, exact),
             4 | 5 => return a.raw().cmp(&b.raw()),
             6 => {
@@ -206,7 +216,9 @@ fn cmp_bits(x: &BitSlice, y: &BitSlice) -> Ordering {
     }
     let rest = n % 8;
     if rest > 0 {
-        let o = x.read_bits(full * 8, rest).cmp(&y.read_bits(full * 8, rest));
+        let o = x
+            .read_bits(full * 8, rest)
+            .cmp(&y.read_bits(full * 8, rest));
         if o != Ordering::Equal {
             return o;
         }
@@ -305,7 +317,11 @@ fn cmp_numbers(a: Term, b: Term, exact: bool) -> Ordering {
 fn cmp_int_float(i: &BigInt, f: f64) -> Ordering {
     let fl = libm_floor(f);
     let Some(fb) = BigInt::from_f64(fl) else {
-        return if f > 0.0 { Ordering::Less } else { Ordering::Greater };
+        return if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        };
     };
     match i.cmp(&fb) {
         Ordering::Equal if f > fl => Ordering::Less,
@@ -340,10 +356,19 @@ mod tests {
         assert_eq!(compare(one, onef, &atoms), Ordering::Equal);
         assert!(eq(one, onef, &atoms));
         assert!(!exact_eq(one, onef));
-        assert_eq!(compare_exact(Term::small(2), build::float(&mut h, 0.5), &atoms), Ordering::Less);
+        assert_eq!(
+            compare_exact(Term::small(2), build::float(&mut h, 0.5), &atoms),
+            Ordering::Less
+        );
         let big = build::bigint(&mut h, &(BigInt::from(1u8) << 100));
-        assert_eq!(compare(big, build::float(&mut h, 1e30), &atoms), Ordering::Greater);
-        assert_eq!(compare(Term::small(-3), build::float(&mut h, -2.5), &atoms), Ordering::Less);
+        assert_eq!(
+            compare(big, build::float(&mut h, 1e30), &atoms),
+            Ordering::Greater
+        );
+        assert_eq!(
+            compare(Term::small(-3), build::float(&mut h, -2.5), &atoms),
+            Ordering::Less
+        );
     }
 
     #[test]
