@@ -86,3 +86,50 @@ fn keysearch(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         None => Ok(atom::FALSE),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! Expected values were produced by OTP 25.
+    use super::*;
+    use crate::bif::erlang::testutil::T;
+
+    #[test]
+    fn searches_and_reverse() {
+        let mut t = T::new();
+        let [a, b, c] = ["a", "b", "c"].map(|s| t.atom(s));
+        let l12 = t.ints(&[1, 2]);
+        let l3 = t.ints(&[3]);
+        assert_eq!(t.show(reverse, &[l12, l3]), "[2,1,3]");
+        assert_eq!(t.show(reverse, &[l12, a]), "[2,1|a]");
+        let imp = t.improper(&[Term::small(1)], Term::small(2));
+        assert_eq!(t.show(reverse, &[imp, l3]), "error:badarg");
+        let ba = t.improper(&[b], a);
+        assert_eq!(t.show(member, &[a, ba]), "error:badarg");
+        let ab = t.improper(&[a], b);
+        assert_eq!(t.show(member, &[a, ab]), "true");
+        assert_eq!(t.show(member, &[a, b]), "error:badarg");
+        let f = t.float(1.0);
+        let l1 = t.ints(&[1]);
+        assert_eq!(t.show(member, &[f, l1]), "false");
+        let t1 = t.tuple(&[f, a]);
+        let t2 = t.tuple(&[Term::small(1), b]);
+        let l = t.list(&[t1, t2]);
+        let one = Term::small(1);
+        assert_eq!(t.show(keyfind, &[one, one, l]), "{1.000000e+00,a}");
+        assert_eq!(t.show(keyfind, &[one, Term::small(0), l]), "error:badarg");
+        let l = t.improper(&[t2], c);
+        assert_eq!(t.show(keyfind, &[one, one, l]), "{1,b}");
+        let t3 = t.tuple(&[Term::small(2), b]);
+        let l = t.improper(&[t3], c);
+        assert_eq!(t.show(keyfind, &[one, one, l]), "error:badarg");
+        let e = t.tuple(&[]);
+        let l = t.list(&[c, e, t2]);
+        assert_eq!(t.show(keyfind, &[one, one, l]), "{1,b}");
+        let l = t.list(&[t2]);
+        assert_eq!(t.show(keysearch, &[one, one, l]), "{value,{1,b}}");
+        assert_eq!(t.show(keysearch, &[one, one, Term::NIL]), "false");
+        assert_eq!(t.show(keymember, &[one, Term::small(2), l]), "false");
+        assert_eq!(t.show(keyfind, &[one, a, Term::NIL]), "error:badarg");
+        assert_eq!(t.show(keyfind, &[one, one, a]), "error:badarg");
+    }
+}

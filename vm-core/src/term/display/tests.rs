@@ -101,6 +101,7 @@ fn lists_and_strings() {
 }
 
 #[test]
+#[allow(clippy::approx_constant)] // 3.14 is the literal erl printed
 fn tuples_maps_numbers() {
     let mut vm = vm();
     let mut a = Arena::new();
