@@ -27,7 +27,7 @@ pub enum CallResult {
     Undef(Exception, Top),
 }
 
-/// Native functions the emulator itself implements (they need the dispatch loop).
+// Native functions the emulator itself implements (they need the dispatch loop).
 crate::bifs! { "erlang";
     "apply", 2 => apply_stub;
     "apply", 3 => apply_stub;
