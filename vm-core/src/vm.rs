@@ -36,6 +36,7 @@ pub struct Shared {
     pub apply3: BifId,
     /// Operators with an inline small-integer path in the dispatch loop.
     pub fast: FastOps,
+    pub persistent: crate::bif::misc::PersistentTerms,
 }
 
 /// BIF ids of the operators the emulator inlines for small integers.
@@ -50,6 +51,8 @@ pub struct FastOps {
     pub rem: Option<BifId>,
     pub div: Option<BifId>,
     pub bsr: Option<BifId>,
+    /// Unary `+`.
+    pub uplus: Option<BifId>,
 }
 
 impl Shared {
@@ -259,6 +262,7 @@ impl Vm {
             rem: id_of("rem", 2),
             div: id_of("div", 2),
             bsr: id_of("bsr", 2),
+            uplus: id_of("+", 1),
         };
         Vm {
             shared: Shared {
@@ -274,6 +278,7 @@ impl Vm {
                 apply2,
                 apply3,
                 fast,
+                persistent: Default::default(),
             },
             results: Arena::new(),
             next_pid: 0,

@@ -11,6 +11,7 @@ pub mod erlang;
 pub mod external;
 pub mod lists;
 pub mod maps;
+pub mod misc;
 pub mod math;
 pub mod numconv;
 pub mod unicode;
@@ -130,6 +131,9 @@ pub fn all_tables() -> Vec<&'static [BifEntry]> {
         binary::BIFS,
         lists::BIFS,
         maps::BIFS,
+        misc::erlang::BIFS,
+        misc::string::BIFS,
+        misc::persistent_term::BIFS,
         maps::ERLANG_BIFS,
         maps::ERTS_INTERNAL_BIFS,
         math::BIFS,

@@ -498,7 +498,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                             if fail != NO_LABEL {
                                 jump!(fail)
                             }
-                            let top = ops::bif_top(sh, p, bif, &exc, &args);
+                            let top = ops::arith_top(sh, p, bif, &exc, &args, false);
                             raise!(exc, top)
                         }
                     }
@@ -512,6 +512,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     dst,
                 } => {
                     let (av, bv) = (rd!(*a), rd!(*b));
+                    let imm_small = matches!(b, Src::Imm(t) if t.is_small());
                     let (fail, bif, dst, live) = (*fail, *bif, *dst, *live);
                     if let Some(v) = ops::small_arith(sh, bif, av, bv) {
                         wr!(dst, v);
@@ -527,7 +528,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                             if fail != NO_LABEL {
                                 jump!(fail)
                             }
-                            let top = ops::bif_top(sh, p, bif, &exc, &args);
+                            let top = ops::arith_top(sh, p, bif, &exc, &args, imm_small);
                             raise!(exc, top)
                         }
                     }
