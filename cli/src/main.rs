@@ -63,6 +63,15 @@ impl Host for CliHost {
             .iter()
             .find_map(|d| std::fs::read(d.join(&file)).ok())
     }
+    fn getenv(&self, name: &str) -> Option<String> {
+        std::env::var(name).ok()
+    }
+    fn environment(&self) -> Vec<(String, String)> {
+        std::env::vars().collect()
+    }
+    fn os_pid(&self) -> u32 {
+        std::process::id()
+    }
     fn random_u64(&mut self) -> u64 {
         self.seed ^= self.seed << 13;
         self.seed ^= self.seed >> 7;

@@ -14,6 +14,18 @@ pub trait Host {
     fn find_module(&mut self, module: &str) -> Option<Vec<u8>>;
     /// Entropy for seeds and unique references.
     fn random_u64(&mut self) -> u64;
+    /// An environment variable (`os:getenv/1`); hosts without an environment have none.
+    fn getenv(&self, _name: &str) -> Option<alloc::string::String> {
+        None
+    }
+    /// All environment variables (`os:env/0`).
+    fn environment(&self) -> Vec<(alloc::string::String, alloc::string::String)> {
+        Vec::new()
+    }
+    /// The OS process id (`os:getpid/0`).
+    fn os_pid(&self) -> u32 {
+        0
+    }
 }
 
 /// A host with no platform: a fixed clock, output collected in memory, no module source.

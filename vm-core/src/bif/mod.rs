@@ -12,6 +12,7 @@ pub mod external;
 pub mod lists;
 pub mod maps;
 pub mod misc;
+pub mod system;
 pub mod math;
 pub mod numconv;
 pub mod unicode;
@@ -132,6 +133,9 @@ pub fn all_tables() -> Vec<&'static [BifEntry]> {
         lists::BIFS,
         maps::BIFS,
         misc::erlang::BIFS,
+        system::BIFS,
+        system::os::BIFS,
+        system::erts_internal::BIFS,
         misc::string::BIFS,
         misc::persistent_term::BIFS,
         maps::ERLANG_BIFS,

@@ -325,6 +325,15 @@ impl Heap {
             || self.offheap.bin_bytes > gc::VBIN_LIMIT
     }
 
+    /// Makes a major collection due at the next safe point (`erlang:garbage_collect/0`).
+    pub fn request_gc(&mut self) {
+        self.minor_gcs = gc::FULLSWEEP_AFTER;
+        // An empty fragment marks the collection as due.
+        if self.fragments.is_empty() {
+            self.fragments.push(Block::new(1));
+        }
+    }
+
     /// Words of the young heap, old heap and fragments (the `heap_size` of `process_info`).
     pub fn heap_size(&self) -> usize {
         self.young.capacity() + self.fragment_words

@@ -1,0 +1,364 @@
+//! Time, system and process introspection natives: `monotonic_time`, `system_time`,
+//! `timestamp`, `system_info/1`, `pid_to_list`, `process_info` (of the running process), the
+//! `os` clock/environment functions and the `erts_internal` helpers erlang.beam relies on.
+//!
+//! Time comes from the `Host`; the native time unit is the nanosecond.
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use super::{arg_atom, BifResult, Ctx, Exception};
+use crate::atom;
+use crate::heap::build;
+use crate::term::Term;
+
+/// Ticks per second of a time-unit argument (`native` = nanoseconds).
+fn unit_per_second(ctx: &mut Ctx, u: Term) -> Result<u64, Exception> {
+    if let Some(n) = u.as_small() {
+        return if n > 0 { Ok(n as u64) } else { Err(Exception::badarg()) };
+    }
+    if !u.is_atom() {
+        return Err(Exception::badarg());
+    }
+    Ok(match ctx.vm.atoms.name(u) {
+        "second" | "seconds" => 1,
+        "millisecond" | "milli_seconds" => 1_000,
+        "microsecond" | "micro_seconds" => 1_000_000,
+        "nanosecond" | "nano_seconds" | "native" | "perf_counter" => 1_000_000_000,
+        _ => return Err(Exception::badarg()),
+    })
+}
+
+/// `nanos` converted to `per_sec` ticks, rounding towards negative infinity as ERTS does.
+fn convert(nanos: i128, per_sec: u64) -> i128 {
+    let p = per_sec as i128;
+    (nanos * p).div_euclid(1_000_000_000)
+}
+
+fn int(ctx: &mut Ctx, v: i128) -> Term {
+    build::int128(&mut ctx.proc.heap, v)
+}
+
+fn monotonic_nanos(ctx: &Ctx) -> i128 {
+    // ERTS's monotonic clock starts at a large negative value; only differences matter.
+    ctx.vm.host.monotonic_nanos() as i128 - (1i128 << 59)
+}
+
+/// The offset between system time and monotonic time, fixed at start-up.
+fn time_offset_nanos(ctx: &Ctx) -> i128 {
+    ctx.vm.host.system_time_nanos() as i128 - monotonic_nanos(ctx)
+}
+
+crate::bifs! { "erlang";
+    "monotonic_time", 0 => monotonic_time_0;
+    "monotonic_time", 1 => monotonic_time_1;
+    "system_time", 0 => system_time_0;
+    "system_time", 1 => system_time_1;
+    "time_offset", 0 => time_offset_0;
+    "time_offset", 1 => time_offset_1;
+    "timestamp", 0 => timestamp;
+    "system_info", 1 => system_info;
+    "pid_to_list", 1 => pid_to_list;
+    "list_to_pid", 1 => list_to_pid;
+    "ref_to_list", 1 => ref_to_list;
+    "port_to_list", 1 => port_to_list;
+    "bump_reductions", 1 => bump_reductions;
+    "yield", 0 => yield_0;
+    "processes", 0 => processes;
+    "process_info", 1 => process_info_1;
+    "process_info", 2 => process_info_2;
+}
+
+fn monotonic_time_0(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    let n = monotonic_nanos(ctx);
+    Ok(int(ctx, n))
+}
+
+fn monotonic_time_1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let per = unit_per_second(ctx, a[0])?;
+    let n = convert(monotonic_nanos(ctx), per);
+    Ok(int(ctx, n))
+}
+
+fn system_time_0(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    let n = ctx.vm.host.system_time_nanos() as i128;
+    Ok(int(ctx, n))
+}
+
+fn system_time_1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let per = unit_per_second(ctx, a[0])?;
+    let n = convert(ctx.vm.host.system_time_nanos() as i128, per);
+    Ok(int(ctx, n))
+}
+
+fn time_offset_0(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    let n = time_offset_nanos(ctx);
+    Ok(int(ctx, n))
+}
+
+fn time_offset_1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let per = unit_per_second(ctx, a[0])?;
+    let n = convert(time_offset_nanos(ctx), per);
+    Ok(int(ctx, n))
+}
+
+/// `{MegaSecs, Secs, MicroSecs}` of the system clock.
+fn timestamp(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    let us = ctx.vm.host.system_time_nanos().div_euclid(1000);
+    let parts = [us / 1_000_000_000_000, (us / 1_000_000) % 1_000_000, us % 1_000_000];
+    let t: Vec<Term> = parts.iter().map(|&v| Term::small(v)).collect();
+    Ok(build::tuple(&mut ctx.proc.heap, &t))
+}
+
+fn system_info(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let h = &mut ctx.proc.heap;
+    if let Some([k, v]) = a[0].tuple() {
+        if ctx.vm.atoms.name(*k) == "wordsize" && v.is_atom() {
+            return match ctx.vm.atoms.name(*v) {
+                "internal" | "external" => Ok(Term::small(8)),
+                _ => Err(Exception::badarg()),
+            };
+        }
+        return Err(Exception::badarg());
+    }
+    let key = arg_atom(a[0])?;
+    let name = String::from(ctx.vm.atoms.name(key));
+    Ok(match name.as_str() {
+        "otp_release" => build::charlist(h, "25"),
+        "version" => build::charlist(h, "13.1.5"),
+        "machine" => build::charlist(h, "BEAM"),
+        "wordsize" => Term::small(8),
+        "schedulers" | "schedulers_online" | "logical_processors" | "thread_pool_size" => Term::small(1),
+        "process_count" => Term::small(1),
+        "process_limit" => Term::small(262_144),
+        "atom_count" => Term::small(ctx.vm.atoms.len() as i64),
+        "atom_limit" => Term::small(1_048_576),
+        "emu_flavor" => ctx.vm.atoms.intern("emu"),
+        "emu_type" => ctx.vm.atoms.intern("opt"),
+        "smp_support" | "threads" => atom::TRUE,
+        "debug_compiled" | "kernel_poll" => atom::FALSE,
+        "system_architecture" => build::charlist(h, "lantern"),
+        "system_version" => build::charlist(h, "Lantern (BEAM in Rust) [no_std core]\n"),
+        "os_type" => {
+            let (fam, n) = (ctx.vm.atoms.intern("unix"), ctx.vm.atoms.intern("lantern"));
+            build::tuple(&mut ctx.proc.heap, &[fam, n])
+        }
+        _ => return Err(Exception::badarg()),
+    })
+}
+
+fn pid_to_list(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if !a[0].is_local_pid() {
+        return Err(Exception::badarg());
+    }
+    let s = format!("<0.{}.0>", a[0].pid_number());
+    Ok(build::charlist(&mut ctx.proc.heap, &s))
+}
+
+/// Parses `"<0.N.0>"` (local node only).
+fn list_to_pid(_: &mut Ctx, a: &[Term]) -> BifResult {
+    let chars = a[0].list_to_vec().ok_or_else(Exception::badarg)?;
+    let s: String = chars.iter().map(|c| c.as_small().and_then(|v| char::from_u32(v as u32)).unwrap_or('\0')).collect();
+    let inner = s.strip_prefix('<').and_then(|r| r.strip_suffix('>')).ok_or_else(Exception::badarg)?;
+    let parts: Vec<&str> = inner.split('.').collect();
+    let num = |p: &str| p.parse::<u32>().ok().filter(|_| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    match parts.as_slice() {
+        [node, n, serial] if num(node) == Some(0) && num(serial) == Some(0) => {
+            num(n).map(Term::pid).ok_or_else(Exception::badarg)
+        }
+        _ => Err(Exception::badarg()),
+    }
+}
+
+fn ref_to_list(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let s = crate::term::display::display(a[0], ctx.vm);
+    if !a[0].is_ref() {
+        return Err(Exception::badarg());
+    }
+    Ok(build::charlist(&mut ctx.proc.heap, &s))
+}
+
+fn port_to_list(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if !a[0].is_port() {
+        return Err(Exception::badarg());
+    }
+    let s = crate::term::display::display(a[0], ctx.vm);
+    Ok(build::charlist(&mut ctx.proc.heap, &s))
+}
+
+fn bump_reductions(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let n = a[0].as_small().filter(|&n| n >= 0).ok_or_else(Exception::badarg)?;
+    ctx.proc.reductions += n as u64;
+    Ok(atom::TRUE)
+}
+
+fn yield_0(_: &mut Ctx, _: &[Term]) -> BifResult {
+    Ok(atom::TRUE)
+}
+
+fn processes(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    let me = ctx.proc.pid();
+    Ok(build::list(&mut ctx.proc.heap, &[me]))
+}
+
+const INFO_1_ITEMS: &[&str] = &[
+    "current_function",
+    "initial_call",
+    "status",
+    "message_queue_len",
+    "links",
+    "dictionary",
+    "trap_exit",
+    "error_handler",
+    "priority",
+    "group_leader",
+    "total_heap_size",
+    "heap_size",
+    "stack_size",
+    "reductions",
+    "garbage_collection",
+    "suspending",
+];
+
+/// One `process_info` item of the running process, as `{Item, Value}`.
+fn info_item(ctx: &mut Ctx, item: Term) -> Result<Term, Exception> {
+    let name = String::from(ctx.vm.atoms.name(arg_atom(item)?));
+    let p = &mut *ctx.proc;
+    let v = match name.as_str() {
+        "messages" | "links" | "monitors" | "monitored_by" | "suspending" => Term::NIL,
+        "message_queue_len" => Term::small(0),
+        "registered_name" => return Ok(Term::NIL),
+        "status" => ctx.vm.atoms.intern("running"),
+        "trap_exit" => atom::FALSE,
+        "priority" => ctx.vm.atoms.intern("normal"),
+        "error_handler" => atom::ERROR_HANDLER,
+        "group_leader" => p.pid(),
+        "heap_size" => Term::small(p.heap.heap_size() as i64),
+        "total_heap_size" => Term::small(p.heap.total_heap_size() as i64),
+        "stack_size" => Term::small(p.stack.len() as i64),
+        "memory" => Term::small((p.heap.total_heap_size() * 8 + p.stack.capacity() * 8 + 344) as i64),
+        "reductions" => Term::small(p.reductions as i64),
+        "dictionary" => {
+            let pairs = p.dict.clone();
+            let items: Vec<Term> = pairs.iter().map(|(k, v)| build::tuple(&mut p.heap, &[*k, *v])).collect();
+            build::list(&mut p.heap, &items)
+        }
+        "garbage_collection" => {
+            let minor = ctx.vm.atoms.intern("minor_gcs");
+            let mg = Term::small(p.heap.minor_gcs as i64);
+            let t = build::tuple(&mut p.heap, &[minor, mg]);
+            build::list(&mut p.heap, &[t])
+        }
+        "current_function" | "initial_call" => {
+            let u = atom::UNDEFINED;
+            build::tuple(&mut p.heap, &[u, u, Term::small(0)])
+        }
+        _ => return Err(Exception::badarg()),
+    };
+    Ok(build::tuple(&mut ctx.proc.heap, &[item, v]))
+}
+
+fn check_self(ctx: &Ctx, pid: Term) -> Result<bool, Exception> {
+    if !pid.is_local_pid() {
+        return Err(Exception::badarg());
+    }
+    Ok(pid == ctx.proc.pid())
+}
+
+fn process_info_1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if !check_self(ctx, a[0])? {
+        return Ok(atom::UNDEFINED);
+    }
+    let mut items = Vec::new();
+    for name in INFO_1_ITEMS {
+        let k = ctx.vm.atoms.intern(name);
+        items.push(info_item(ctx, k)?);
+    }
+    Ok(build::list(&mut ctx.proc.heap, &items))
+}
+
+fn process_info_2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    if !check_self(ctx, a[0])? {
+        return Ok(atom::UNDEFINED);
+    }
+    if a[1].is_atom() {
+        return info_item(ctx, a[1]);
+    }
+    let keys = a[1].list_to_vec().ok_or_else(Exception::badarg)?;
+    let mut items = Vec::new();
+    for k in keys {
+        items.push(info_item(ctx, k)?);
+    }
+    Ok(build::list(&mut ctx.proc.heap, &items))
+}
+
+pub mod os {
+    use super::*;
+    crate::bifs! { "os";
+        "timestamp", 0 => timestamp;
+        "system_time", 0 => system_time_0;
+        "system_time", 1 => system_time_1;
+        "perf_counter", 0 => perf_counter_0;
+        "getenv", 1 => getenv;
+        "getenv", 0 => env;
+        "env", 0 => env;
+        "getpid", 0 => getpid;
+    }
+
+    fn perf_counter_0(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+        let n = ctx.vm.host.monotonic_nanos() as i128;
+        Ok(int(ctx, n))
+    }
+
+    fn text(t: Term) -> Option<String> {
+        let v = t.list_to_vec()?;
+        v.iter().map(|c| c.as_small().and_then(|c| char::from_u32(c as u32))).collect()
+    }
+
+    fn getenv(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+        let name = text(a[0]).ok_or_else(Exception::badarg)?;
+        match ctx.vm.host.getenv(&name) {
+            Some(v) => Ok(build::charlist(&mut ctx.proc.heap, &v)),
+            None => Ok(atom::FALSE),
+        }
+    }
+
+    fn env(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+        let vars = ctx.vm.host.environment();
+        let h = &mut ctx.proc.heap;
+        let items: Vec<Term> = vars
+            .iter()
+            .map(|(k, v)| {
+                let (k, v) = (build::charlist(h, k), build::charlist(h, v));
+                build::tuple(h, &[k, v])
+            })
+            .collect();
+        Ok(build::list(h, &items))
+    }
+
+    fn getpid(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+        let s = format!("{}", ctx.vm.host.os_pid());
+        Ok(build::charlist(&mut ctx.proc.heap, &s))
+    }
+}
+
+pub mod erts_internal {
+    use super::*;
+    crate::bifs! { "erts_internal";
+        "time_unit", 0 => time_unit;
+        "perf_counter_unit", 0 => time_unit;
+        "garbage_collect", 1 => garbage_collect;
+    }
+
+    fn time_unit(_: &mut Ctx, _: &[Term]) -> BifResult {
+        Ok(Term::small(1_000_000_000))
+    }
+
+    /// Collections happen at the next safe point (native functions never collect); asking for
+    /// one makes it due there.
+    fn garbage_collect(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+        ctx.proc.heap.request_gc();
+        Ok(atom::TRUE)
+    }
+}
