@@ -108,11 +108,21 @@ run_one() {
             fi
         fi
     fi
+    # A test marked `%% pending: REASON` covers something Lantern does not do yet (or cannot
+    # reproduce); its failure is reported as SKIP with the reason, never hidden.
+    local pending
+    pending=$(sed -n 's/^%% pending: //p' "$src/$name.erl" | head -1)
+    if [[ $verdict == FAIL && -n $pending && $erl_only == 0 ]]; then
+        verdict=SKIP
+        echo "  pending: $pending" >"$report"
+    elif [[ $verdict == PASS && -n $pending && $erl_only == 0 ]]; then
+        echo "  passes now: remove its '%% pending:' line" >>"$report"
+    fi
     echo "$verdict" >"$resdir/$name.verdict"
     (
         flock 9
         echo "$verdict $name"
-        [[ $verdict == PASS ]] || cat "$report"
+        [[ $verdict == PASS && -z $pending ]] || cat "$report"
     ) 9>"$out/.print.lock"
 }
 
@@ -212,12 +222,14 @@ printf '%s\n' "${names[@]}" |
 
 passed=0
 failed=0
+skipped=0
 for m in "${names[@]}"; do
-    if [[ -f $resdir/$m.verdict && $(cat "$resdir/$m.verdict") == PASS ]]; then
-        passed=$((passed + 1))
-    else
-        failed=$((failed + 1))
-    fi
+    v=$(cat "$resdir/$m.verdict" 2>/dev/null || echo FAIL)
+    case $v in
+        PASS) passed=$((passed + 1)) ;;
+        SKIP) skipped=$((skipped + 1)) ;;
+        *) failed=$((failed + 1)) ;;
+    esac
 done
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 ((failed == 0))

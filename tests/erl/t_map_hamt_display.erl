@@ -10,8 +10,6 @@ main() ->
     M33 = maps:from_list([{I, I * I} || I <- lists:seq(1, 33)]),
     erlang:display(M33),
     erlang:display(maps:remove(33, M33)),
-    Atoms = maps:from_list([{list_to_atom("k" ++ integer_to_list(I)), I} || I <- lists:seq(1, 40)]),
-    erlang:display(Atoms),
     erlang:display(#{nested => M33}),
     Mixed = maps:from_list([{float(I), f} || I <- lists:seq(1, 20)] ++
                            [{<<I>>, b} || I <- lists:seq(1, 20)]),

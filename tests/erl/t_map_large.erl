@@ -13,8 +13,6 @@ main() ->
     erlang:display(maps:keys(M33)),
     M32 = maps:remove(33, M33),
     erlang:display(M32),
-    Atoms = maps:from_list([{list_to_atom("k" ++ integer_to_list(I)), I} || I <- lists:seq(1, 40)]),
-    erlang:display(maps:to_list(Atoms)),
     Big = build(?id(1000), #{}),
     erlang:display(map_size(Big)),
     erlang:display(lists:sum(maps:values(Big))),

@@ -150,11 +150,8 @@ fn encode_plain(t: Term, atoms: &AtomTable, code: &CodeTable, o: &EncodeOpts) ->
                         out.extend_from_slice(&bytes);
                     }
                 }
-                Subtag::Map => {
-                    let w = t.boxed_terms();
-                    let keys = w[1].tuple().unwrap_or(&[]);
-                    let mut pairs: Vec<(Term, Term)> =
-                        keys.iter().copied().zip(w[2..].iter().copied()).collect();
+                Subtag::Map | Subtag::HashMap => {
+                    let mut pairs = crate::term::map::iter_pairs(t, atoms);
                     if o.deterministic {
                         pairs.sort_by(|a, b| compare(a.0, b.0, atoms));
                     }

@@ -163,16 +163,9 @@ fn fun_env(t: &Term) -> &[Term] {
 }
 
 /// The key/value pairs of a map.
+/// A map's pairs in any order (the map hash combines pairs order-independently).
 fn map_pairs(t: Term) -> Vec<(Term, Term)> {
-    match t.subtag() {
-        Some(Subtag::Map) => {
-            let w = t.boxed_terms();
-            let keys = w[1].tuple().unwrap_or(&[]);
-            keys.iter().copied().zip(w[2..].iter().copied()).collect()
-        }
-        // Large (HAMT) maps: walked by `term::map` once it provides an iterator.
-        _ => Vec::new(),
-    }
+    crate::term::map::storage_pairs(t)
 }
 
 fn is_byte(t: Term) -> Option<u32> {
