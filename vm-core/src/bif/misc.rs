@@ -19,7 +19,9 @@ pub mod erlang {
     fn make_fun(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         let (m, f) = (arg_atom(a[0])?, arg_atom(a[1])?);
         match a[2].as_small() {
-            Some(n) if (0..=255).contains(&n) => Ok(build::export_fun(&mut ctx.proc.heap, m, f, n as u32)),
+            Some(n) if (0..=255).contains(&n) => {
+                Ok(build::export_fun(&mut ctx.proc.heap, m, f, n as u32))
+            }
             _ => Err(Exception::badarg()),
         }
     }
@@ -79,7 +81,8 @@ pub mod string {
             let e = ctx.vm.atoms.intern("no_integer");
             return error(ctx, e);
         }
-        let n = crate::bif::numconv::parse_integer(&s[..sign + digits], 10).ok_or_else(Exception::badarg)?;
+        let n = crate::bif::numconv::parse_integer(&s[..sign + digits], 10)
+            .ok_or_else(Exception::badarg)?;
         let v = crate::term::number::big_result(&mut ctx.proc.heap, &n)?;
         let rest = drop(a[0], sign + digits);
         Ok(build::tuple(&mut ctx.proc.heap, &[v, rest]))
@@ -87,7 +90,12 @@ pub mod string {
 
     /// Length of the longest prefix of `s` in Erlang float syntax: `[+-]D+.D+([eE][+-]?D+)?`.
     fn float_prefix(s: &[u8]) -> Option<usize> {
-        let digits = |from: usize| s[from.min(s.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let digits = |from: usize| {
+            s[from.min(s.len())..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count()
+        };
         let mut i = usize::from(matches!(s.first(), Some(b'+' | b'-')));
         let d = digits(i);
         if d == 0 {
@@ -118,7 +126,8 @@ pub mod string {
             return error(ctx, e);
         }
         let (s, _) = leading_chars(a[0]);
-        let parsed = float_prefix(&s).and_then(|n| crate::bif::numconv::parse_float(&s[..n]).map(|f| (n, f)));
+        let parsed = float_prefix(&s)
+            .and_then(|n| crate::bif::numconv::parse_float(&s[..n]).map(|f| (n, f)));
         match parsed {
             Some((n, f)) => {
                 let v = build::float(&mut ctx.proc.heap, f);
@@ -145,7 +154,11 @@ pub mod persistent_term {
     }
 
     fn find(ctx: &Ctx, key: Term) -> Option<usize> {
-        ctx.vm.persistent.terms.iter().position(|(k, _)| exact_eq(*k, key))
+        ctx.vm
+            .persistent
+            .terms
+            .iter()
+            .position(|(k, _)| exact_eq(*k, key))
     }
 
     fn put(ctx: &mut Ctx, a: &[Term]) -> BifResult {
@@ -167,13 +180,18 @@ pub mod persistent_term {
     }
 
     fn get2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-        Ok(find(ctx, a[0]).map(|i| ctx.vm.persistent.terms[i].1).unwrap_or(a[1]))
+        Ok(find(ctx, a[0])
+            .map(|i| ctx.vm.persistent.terms[i].1)
+            .unwrap_or(a[1]))
     }
 
     fn get0(ctx: &mut Ctx, _: &[Term]) -> BifResult {
         let pairs: Vec<(Term, Term)> = ctx.vm.persistent.terms.clone();
         let h = &mut ctx.proc.heap;
-        let items: Vec<Term> = pairs.iter().map(|(k, v)| build::tuple(h, &[*k, *v])).collect();
+        let items: Vec<Term> = pairs
+            .iter()
+            .map(|(k, v)| build::tuple(h, &[*k, *v]))
+            .collect();
         Ok(build::list(h, &items))
     }
 
@@ -191,7 +209,11 @@ pub mod persistent_term {
         let count = Term::small(ctx.vm.persistent.terms.len() as i64);
         let memory = Term::small((ctx.vm.persistent.area.words() * 8) as i64);
         let (kc, km) = (ctx.vm.atoms.intern("count"), ctx.vm.atoms.intern("memory"));
-        Ok(build::flatmap(&mut ctx.proc.heap, &[kc, km], &[count, memory]))
+        Ok(build::flatmap(
+            &mut ctx.proc.heap,
+            &[kc, km],
+            &[count, memory],
+        ))
     }
 }
 

@@ -11,10 +11,10 @@ pub mod erlang;
 pub mod external;
 pub mod lists;
 pub mod maps;
-pub mod misc;
-pub mod system;
 pub mod math;
+pub mod misc;
 pub mod numconv;
+pub mod system;
 pub mod unicode;
 
 use alloc::vec::Vec;

@@ -16,7 +16,11 @@ use crate::term::Term;
 /// Ticks per second of a time-unit argument (`native` = nanoseconds).
 fn unit_per_second(ctx: &mut Ctx, u: Term) -> Result<u64, Exception> {
     if let Some(n) = u.as_small() {
-        return if n > 0 { Ok(n as u64) } else { Err(Exception::badarg()) };
+        return if n > 0 {
+            Ok(n as u64)
+        } else {
+            Err(Exception::badarg())
+        };
     }
     if !u.is_atom() {
         return Err(Exception::badarg());
@@ -106,7 +110,11 @@ fn time_offset_1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 /// `{MegaSecs, Secs, MicroSecs}` of the system clock.
 fn timestamp(ctx: &mut Ctx, _: &[Term]) -> BifResult {
     let us = ctx.vm.host.system_time_nanos().div_euclid(1000);
-    let parts = [us / 1_000_000_000_000, (us / 1_000_000) % 1_000_000, us % 1_000_000];
+    let parts = [
+        us / 1_000_000_000_000,
+        (us / 1_000_000) % 1_000_000,
+        us % 1_000_000,
+    ];
     let t: Vec<Term> = parts.iter().map(|&v| Term::small(v)).collect();
     Ok(build::tuple(&mut ctx.proc.heap, &t))
 }
@@ -129,7 +137,9 @@ fn system_info(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         "version" => build::charlist(h, "13.1.5"),
         "machine" => build::charlist(h, "BEAM"),
         "wordsize" => Term::small(8),
-        "schedulers" | "schedulers_online" | "logical_processors" | "thread_pool_size" => Term::small(1),
+        "schedulers" | "schedulers_online" | "logical_processors" | "thread_pool_size" => {
+            Term::small(1)
+        }
         "process_count" => Term::small(1),
         "process_limit" => Term::small(262_144),
         "atom_count" => Term::small(ctx.vm.atoms.len() as i64),
@@ -159,10 +169,24 @@ fn pid_to_list(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 /// Parses `"<0.N.0>"` (local node only).
 fn list_to_pid(_: &mut Ctx, a: &[Term]) -> BifResult {
     let chars = a[0].list_to_vec().ok_or_else(Exception::badarg)?;
-    let s: String = chars.iter().map(|c| c.as_small().and_then(|v| char::from_u32(v as u32)).unwrap_or('\0')).collect();
-    let inner = s.strip_prefix('<').and_then(|r| r.strip_suffix('>')).ok_or_else(Exception::badarg)?;
+    let s: String = chars
+        .iter()
+        .map(|c| {
+            c.as_small()
+                .and_then(|v| char::from_u32(v as u32))
+                .unwrap_or('\0')
+        })
+        .collect();
+    let inner = s
+        .strip_prefix('<')
+        .and_then(|r| r.strip_suffix('>'))
+        .ok_or_else(Exception::badarg)?;
     let parts: Vec<&str> = inner.split('.').collect();
-    let num = |p: &str| p.parse::<u32>().ok().filter(|_| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    let num = |p: &str| {
+        p.parse::<u32>()
+            .ok()
+            .filter(|_| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    };
     match parts.as_slice() {
         [node, n, serial] if num(node) == Some(0) && num(serial) == Some(0) => {
             num(n).map(Term::pid).ok_or_else(Exception::badarg)
@@ -188,7 +212,10 @@ fn port_to_list(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 }
 
 fn bump_reductions(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let n = a[0].as_small().filter(|&n| n >= 0).ok_or_else(Exception::badarg)?;
+    let n = a[0]
+        .as_small()
+        .filter(|&n| n >= 0)
+        .ok_or_else(Exception::badarg)?;
     ctx.proc.reductions += n as u64;
     Ok(atom::TRUE)
 }
@@ -237,11 +264,16 @@ fn info_item(ctx: &mut Ctx, item: Term) -> Result<Term, Exception> {
         "heap_size" => Term::small(p.heap.heap_size() as i64),
         "total_heap_size" => Term::small(p.heap.total_heap_size() as i64),
         "stack_size" => Term::small(p.stack.len() as i64),
-        "memory" => Term::small((p.heap.total_heap_size() * 8 + p.stack.capacity() * 8 + 344) as i64),
+        "memory" => {
+            Term::small((p.heap.total_heap_size() * 8 + p.stack.capacity() * 8 + 344) as i64)
+        }
         "reductions" => Term::small(p.reductions as i64),
         "dictionary" => {
             let pairs = p.dict.clone();
-            let items: Vec<Term> = pairs.iter().map(|(k, v)| build::tuple(&mut p.heap, &[*k, *v])).collect();
+            let items: Vec<Term> = pairs
+                .iter()
+                .map(|(k, v)| build::tuple(&mut p.heap, &[*k, *v]))
+                .collect();
             build::list(&mut p.heap, &items)
         }
         "garbage_collection" => {
@@ -313,7 +345,9 @@ pub mod os {
 
     fn text(t: Term) -> Option<String> {
         let v = t.list_to_vec()?;
-        v.iter().map(|c| c.as_small().and_then(|c| char::from_u32(c as u32))).collect()
+        v.iter()
+            .map(|c| c.as_small().and_then(|c| char::from_u32(c as u32)))
+            .collect()
     }
 
     fn getenv(ctx: &mut Ctx, a: &[Term]) -> BifResult {

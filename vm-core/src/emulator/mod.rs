@@ -161,11 +161,22 @@ pub fn gc(p: &mut Process, x: &mut [Term], live: usize, need: usize) {
     p.bin_build.base = extra[p.dict.len() * 2 + 1];
 }
 
-/// A safe point: collect when the heap cannot take `need` more words (always under `gc-stress`).
+/// A safe point: collect when the heap cannot take `need` more words.
+///
+/// Under `gc-stress` it also collects whenever anything was allocated since the last collection,
+/// so a term held outside the declared roots is found at once. (For very deep stacks and large
+/// heaps only every n-th such safe point collects, n growing with the size, which keeps a 200 000
+/// frame recursion from turning quadratic while still collecting thousands of times.)
 #[inline(always)]
 pub fn safe_point(p: &mut Process, x: &mut [Term], live: usize, need: usize) {
-    if cfg!(feature = "gc-stress") || p.heap.needs_gc(need) {
+    if p.heap.needs_gc(need) {
         gc(p, x, live, need);
+    } else if cfg!(feature = "gc-stress") && p.heap.allocated_since_gc() {
+        p.stress_tick = p.stress_tick.wrapping_add(1);
+        let stride = 1 + (p.stack.len() + p.heap.used_words()) / 8192;
+        if p.stress_tick as usize % stride == 0 {
+            gc(p, x, live, need);
+        }
     }
 }
 

@@ -141,7 +141,14 @@ pub fn bif_top(sh: &Shared, p: &mut Process, id: BifId, exc: &Exception, args: &
 
 /// The trace top for a failed gc_bif. BEAM's JIT raises `X + 1`, `X - 1` (a small literal on the
 /// right) and unary `+X` without the operator's own frame; every other operator shows it.
-pub fn arith_top(sh: &Shared, p: &mut Process, id: BifId, exc: &Exception, args: &[Term], imm_small: bool) -> Top {
+pub fn arith_top(
+    sh: &Shared,
+    p: &mut Process,
+    id: BifId,
+    exc: &Exception,
+    args: &[Term],
+    imm_small: bool,
+) -> Top {
     let f = &sh.fast;
     if (imm_small && (Some(id) == f.plus || Some(id) == f.minus)) || Some(id) == f.uplus {
         return Top::Current;

@@ -325,6 +325,12 @@ impl Heap {
             || self.offheap.bin_bytes > gc::VBIN_LIMIT
     }
 
+    /// True when words were allocated since the last collection.
+    #[inline]
+    pub fn allocated_since_gc(&self) -> bool {
+        self.young.used() > self.high_water || !self.fragments.is_empty()
+    }
+
     /// Makes a major collection due at the next safe point (`erlang:garbage_collect/0`).
     pub fn request_gc(&mut self) {
         self.minor_gcs = gc::FULLSWEEP_AFTER;

@@ -262,7 +262,11 @@ pub fn translate_bs(env: &mut Env, op: u8, a: &[Operand]) -> TResult<Instr> {
                     flags,
                     src: s,
                 },
-                _ => I::BsPutUtf32 { fail, flags, src: s },
+                _ => I::BsPutUtf32 {
+                    fail,
+                    flags,
+                    src: s,
+                },
             }
         }
         _ => {

@@ -59,6 +59,8 @@ pub struct Process {
     pub exit_reason: Term,
     pub bin_build: BinBuild,
     pub group_leader: Term,
+    /// Safe points seen by the `gc-stress` mode.
+    pub stress_tick: u32,
 }
 
 impl Process {
@@ -76,6 +78,7 @@ impl Process {
             exit_reason: Term::NIL,
             bin_build: BinBuild::default(),
             group_leader: Term::NIL,
+            stress_tick: 0,
         }
     }
 

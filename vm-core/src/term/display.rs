@@ -416,6 +416,5 @@ fn octal(out: &mut Vec<u8>, c: u8) {
     out.push(b'0' + (c & 7));
 }
 
-
 #[cfg(test)]
 mod tests;

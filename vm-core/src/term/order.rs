@@ -289,7 +289,11 @@ fn cmp_maps(a: Term, b: Term, atoms: &AtomTable, exact: bool) -> Ordering {
 fn cmp_numbers(a: Term, b: Term, exact: bool) -> Ordering {
     if exact && a.is_float() != b.is_float() {
         // Exact order: every integer before every float.
-        return if a.is_float() { Ordering::Greater } else { Ordering::Less };
+        return if a.is_float() {
+            Ordering::Greater
+        } else {
+            Ordering::Less
+        };
     }
     super::number::compare_numbers(a, b)
 }
