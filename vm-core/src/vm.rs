@@ -9,7 +9,7 @@ use alloc::vec::Vec;
 
 use crate::atom::AtomTable;
 use crate::bif::{BifEntry, BifId};
-use crate::code::{Code, CodePtr, CodeTable, ExportTable, ExportTarget, ModuleVersions};
+use crate::code::{Code, CodePtr, CodeTable, ExportTable, ExportTarget};
 use crate::emulator::instr::Instr;
 use crate::heap::Arena;
 use crate::host::Host;
@@ -90,11 +90,7 @@ impl Shared {
     fn publish(&mut self, id: u32) -> Term {
         let code = self.code.get(id).clone();
         let module = code.module;
-        let v = self
-            .code
-            .modules
-            .entry(module.atom_index())
-            .or_insert_with(ModuleVersions::default);
+        let v = self.code.modules.entry(module.atom_index()).or_default();
         v.old = v.current.take();
         v.current = Some(id);
         for e in &code.exports {

@@ -206,7 +206,8 @@ pub fn procbin(a: &mut impl Alloc, rb: *mut RefcBinary, byte_len: usize) -> Term
         *p.add(2) = rb as usize as u64;
         *p.add(3) = 0;
     }
-    a.link_offheap(p);
+    // SAFETY: `p` is the ProcBin just written above.
+    unsafe { a.link_offheap(p) };
     Term::make_boxed(p)
 }
 

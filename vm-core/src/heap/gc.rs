@@ -154,11 +154,7 @@ fn evacuate_all(
             young_scan = scan_object(spaces, p, young_scan, to, &mut old);
             progressed = true;
         }
-        loop {
-            let (base, used) = match old.as_mut() {
-                Some((ob, _)) => (ob.start_ptr(), ob.used()),
-                None => break,
-            };
+        while let Some((base, used)) = old.as_mut().map(|(ob, _)| (ob.start_ptr(), ob.used())) {
             if old_scan >= used {
                 break;
             }

@@ -74,7 +74,10 @@ pub trait Alloc {
     /// `words` fresh words; never fails (may spill into a new fragment).
     fn alloc(&mut self, words: usize) -> *mut u64;
     /// Registers a freshly built ProcBin (`RefcBin` object at `obj`) on this area's off-heap list.
-    fn link_offheap(&mut self, obj: *mut u64);
+    ///
+    /// # Safety
+    /// `obj` must point to a ProcBin just built in this area.
+    unsafe fn link_offheap(&mut self, obj: *mut u64);
 }
 
 /// The shared part of a binary larger than [`crate::term::HEAP_BIN_LIMIT`] bytes.
@@ -171,8 +174,12 @@ pub struct OffHeap {
 }
 
 impl OffHeap {
-    pub fn push(&mut self, obj: *mut u64) {
-        // SAFETY: `obj` is a freshly written ProcBin (4 words).
+    /// Links a ProcBin into the chain.
+    ///
+    /// # Safety
+    /// `obj` must point to a live ProcBin (`RefcBin` object, 4 words) of this area.
+    pub unsafe fn push(&mut self, obj: *mut u64) {
+        // SAFETY: guaranteed by the caller.
         unsafe {
             *obj.add(3) = self.first as u64;
             self.bin_bytes += *obj.add(1) as usize;
@@ -271,8 +278,9 @@ impl Alloc for Arena {
         self.blocks.push(b);
         p
     }
-    fn link_offheap(&mut self, obj: *mut u64) {
-        self.offheap.push(obj);
+    unsafe fn link_offheap(&mut self, obj: *mut u64) {
+        // SAFETY: guaranteed by the caller.
+        unsafe { self.offheap.push(obj) };
     }
 }
 
@@ -375,8 +383,9 @@ impl Alloc for Heap {
         }
         self.alloc_fragment(words)
     }
-    fn link_offheap(&mut self, obj: *mut u64) {
-        self.offheap.push(obj);
+    unsafe fn link_offheap(&mut self, obj: *mut u64) {
+        // SAFETY: guaranteed by the caller.
+        unsafe { self.offheap.push(obj) };
     }
 }
 
