@@ -4,6 +4,7 @@
 # Set ERL_TOO=1 to also run it on erl, for comparison.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+scripts/ensure-tools.sh
 name=${1:-hello}
 ebin=target/examples-ebin
 mkdir -p "$ebin"

@@ -10,6 +10,11 @@ JOBS=${JOBS:-2}
 start=$(date +%s)
 section() { printf '\n==== [%ss] %s ====\n' "$(($(date +%s) - start))" "$*"; }
 
+section "tools (erlang, elixir, wasm32 targets)"
+scripts/ensure-tools.sh
+erl -noshell -eval 'erlang:display({otp, erlang:system_info(otp_release)}), halt().'
+cargo --version
+
 section "cargo fmt --check"
 cargo fmt --all -- --check
 

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what Lantern's build and tests need, when it is missing (idempotent; needs root for
+# apt on a fresh Debian 12 machine): Erlang/OTP 25 and Elixir (the oracle and the compiler of the
+# test programs) and the wasm32 Rust targets.
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+
+if ! command -v erlc >/dev/null 2>&1 || ! command -v elixirc >/dev/null 2>&1; then
+    echo "ensure-tools: installing erlang and elixir (apt)"
+    apt-get update -qq
+    apt-get install -y -qq erlang-base erlang-dev erlang-tools elixir >/dev/null
+fi
+
+installed=$(rustup target list --installed 2>/dev/null || true)
+for t in wasm32-unknown-unknown wasm32v1-none; do
+    if ! grep -qx "$t" <<<"$installed"; then
+        echo "ensure-tools: rustup target add $t"
+        rustup target add "$t"
+    fi
+done
