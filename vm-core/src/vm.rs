@@ -51,6 +51,7 @@ pub struct FastOps {
     pub rem: Option<BifId>,
     pub div: Option<BifId>,
     pub bsr: Option<BifId>,
+    pub bsl: Option<BifId>,
     /// Unary `+`.
     pub uplus: Option<BifId>,
 }
@@ -111,7 +112,8 @@ impl Shared {
     /// `-on_load` function (if any) and checking that it returned `ok`.
     pub fn load_module(&mut self, bytes: &[u8]) -> Result<Term, LoadError> {
         let id = self.code.next_id().max(1);
-        let code = loader::load(bytes, id, self)?;
+        let mut code = loader::load(bytes, id, self)?;
+        crate::emulator::specialize::specialize(&mut code.instrs, &self.fast);
         let on_load = code.on_load;
         let module = code.module;
         self.install(code);
@@ -258,6 +260,7 @@ impl Vm {
             rem: id_of("rem", 2),
             div: id_of("div", 2),
             bsr: id_of("bsr", 2),
+            bsl: id_of("bsl", 2),
             uplus: id_of("+", 1),
         };
         Vm {

@@ -722,11 +722,40 @@ pub enum Instr {
     RecvMarkerClear(Src),
     RecvMarkerUse(Src),
 
+    // -- specialised forms (made by `emulator::specialize` after loading) ------------------
+    MoveXX(u16, u16),
+    MoveXY(u16, u16),
+    MoveYX(u16, u16),
+    MoveYY(u16, u16),
+    MoveIX(Term, u16),
+    MoveIY(Term, u16),
+    /// An arithmetic gc_bif with its operator decided at load time; small integers are done
+    /// inline, anything else goes to the native function `bif`.
+    Arith { op: ArithOp, fail: Label, live: u16, bif: crate::bif::BifId, a: Src, b: Src, dst: Dst },
+    /// `is_lt`/`is_ge` on two X registers.
+    IsLtXX { fail: Label, a: u16, b: u16 },
+    IsGeXX { fail: Label, a: u16, b: u16 },
+
     // -- VM-internal --------------------------------------------------------------------------
     /// Ends the process normally (the continuation pushed under a process's first call).
     NormalExit,
     /// Continues a native function that asked to be resumed (`BifResult::Trap`).
     Unreachable,
+}
+
+/// Operators the emulator inlines for small integers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArithOp {
+    Add,
+    Sub,
+    Mul,
+    Band,
+    Bor,
+    Bxor,
+    Div,
+    Rem,
+    Bsr,
+    Bsl,
 }
 
 /// Destination of `fmove`.

@@ -9,6 +9,7 @@ pub mod bits;
 pub mod exception;
 pub mod instr;
 pub mod ops;
+pub mod specialize;
 
 use alloc::boxed::Box;
 use alloc::rc::Rc;
@@ -303,6 +304,59 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
             let instr = &code.instrs[ip];
             ip += 1;
             match instr {
+                Instr::MoveXX(s, d) => x[*d as usize] = x[*s as usize],
+                Instr::MoveXY(s, d) => p.set_y(*d, x[*s as usize]),
+                Instr::MoveYX(s, d) => x[*d as usize] = p.y(*s),
+                Instr::MoveYY(s, d) => p.set_y(*d, p.y(*s)),
+                Instr::MoveIX(t, d) => x[*d as usize] = *t,
+                Instr::MoveIY(t, d) => p.set_y(*d, *t),
+                Instr::IsLtXX { fail, a, b } => {
+                    let (av, bv) = (x[*a as usize], x[*b as usize]);
+                    let lt = if av.is_small() && bv.is_small() {
+                        av.small_value() < bv.small_value()
+                    } else {
+                        ops::compare(sh, av, bv) == core::cmp::Ordering::Less
+                    };
+                    if !lt {
+                        jump!(*fail)
+                    }
+                }
+                Instr::IsGeXX { fail, a, b } => {
+                    let (av, bv) = (x[*a as usize], x[*b as usize]);
+                    let lt = if av.is_small() && bv.is_small() {
+                        av.small_value() < bv.small_value()
+                    } else {
+                        ops::compare(sh, av, bv) == core::cmp::Ordering::Less
+                    };
+                    if lt {
+                        jump!(*fail)
+                    }
+                }
+                Instr::Arith { op, fail, live, bif, a, b, dst } => {
+                    let (av, bv) = (rd!(*a), rd!(*b));
+                    if av.is_small() && bv.is_small() {
+                        if let Some(v) = specialize::small_op(*op, av.small_value(), bv.small_value()) {
+                            wr!(*dst, Term::small(v));
+                            continue 'dispatch;
+                        }
+                    }
+                    let imm_small = matches!(b, Src::Imm(t) if t.is_small());
+                    let (fail, bif, dst, live) = (*fail, *bif, *dst, *live);
+                    let args = [av, bv];
+                    match ops::call_guard_bif(sh, p, bif, &args) {
+                        Ok(v) => {
+                            wr!(dst, v);
+                            ops::after_gc_bif(p, x, live, dst);
+                        }
+                        Err(exc) => {
+                            if fail != NO_LABEL {
+                                jump!(fail)
+                            }
+                            let top = ops::arith_top(sh, p, bif, &exc, &args, imm_small);
+                            raise!(exc, top)
+                        }
+                    }
+                }
                 Instr::Move { src, dst } => wr!(*dst, rd!(*src)),
                 Instr::Jump(l) => jump!(*l),
                 Instr::Return => do_return!(),

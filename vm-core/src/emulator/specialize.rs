@@ -1,0 +1,84 @@
+//! Load-time specialisation: rewrites generic instructions into forms whose operand kinds are
+//! fixed, so the dispatch loop's hottest paths (register moves, small-integer arithmetic,
+//! integer comparisons) do no operand matching at run time. One pass over freshly loaded code.
+
+use super::instr::{ArithOp, Dst, Instr, Src};
+use crate::vm::FastOps;
+
+/// The operator a gc_bif stands for, when the emulator inlines it.
+fn arith_op(fast: &FastOps, bif: crate::bif::BifId) -> Option<ArithOp> {
+    let table = [
+        (fast.plus, ArithOp::Add),
+        (fast.minus, ArithOp::Sub),
+        (fast.times, ArithOp::Mul),
+        (fast.band, ArithOp::Band),
+        (fast.bor, ArithOp::Bor),
+        (fast.bxor, ArithOp::Bxor),
+        (fast.div, ArithOp::Div),
+        (fast.rem, ArithOp::Rem),
+        (fast.bsr, ArithOp::Bsr),
+        (fast.bsl, ArithOp::Bsl),
+    ];
+    table.iter().find(|(id, _)| *id == Some(bif)).map(|(_, op)| *op)
+}
+
+/// Rewrites `instrs` in place.
+pub fn specialize(instrs: &mut [Instr], fast: &FastOps) {
+    for ins in instrs.iter_mut() {
+        let new = match ins {
+            Instr::Move { src, dst } => Some(match (*src, *dst) {
+                (Src::X(s), Dst::X(d)) => Instr::MoveXX(s, d),
+                (Src::X(s), Dst::Y(d)) => Instr::MoveXY(s, d),
+                (Src::Y(s), Dst::X(d)) => Instr::MoveYX(s, d),
+                (Src::Y(s), Dst::Y(d)) => Instr::MoveYY(s, d),
+                (Src::Imm(t), Dst::X(d)) => Instr::MoveIX(t, d),
+                (Src::Imm(t), Dst::Y(d)) => Instr::MoveIY(t, d),
+            }),
+            Instr::GcBif2 { fail, live, bif, a, b, dst } => arith_op(fast, *bif).map(|op| Instr::Arith {
+                op,
+                fail: *fail,
+                live: *live,
+                bif: *bif,
+                a: *a,
+                b: *b,
+                dst: *dst,
+            }),
+            Instr::IsLt { fail, a: Src::X(a), b: Src::X(b) } => Some(Instr::IsLtXX { fail: *fail, a: *a, b: *b }),
+            Instr::IsGe { fail, a: Src::X(a), b: Src::X(b) } => Some(Instr::IsGeXX { fail: *fail, a: *a, b: *b }),
+            _ => None,
+        };
+        if let Some(n) = new {
+            *ins = n;
+        }
+    }
+}
+
+/// Small-integer result of `op`, or `None` when the native function must decide (non-smalls,
+/// overflow, division by zero, large shifts).
+#[inline(always)]
+pub fn small_op(op: ArithOp, x: i64, y: i64) -> Option<i64> {
+    let v = match op {
+        ArithOp::Add => x + y,
+        ArithOp::Sub => x - y,
+        ArithOp::Mul => x.checked_mul(y)?,
+        ArithOp::Band => x & y,
+        ArithOp::Bor => x | y,
+        ArithOp::Bxor => x ^ y,
+        ArithOp::Div if y != 0 => x.checked_div(y)?,
+        ArithOp::Rem if y != 0 => x.checked_rem(y)?,
+        ArithOp::Bsr if (0..64).contains(&y) => x >> y,
+        ArithOp::Bsl if (0..60).contains(&y) => {
+            let r = x.checked_shl(y as u32)?;
+            if r >> y != x {
+                return None;
+            }
+            r
+        }
+        _ => return None,
+    };
+    if crate::term::Term::fits_small(v) {
+        Some(v)
+    } else {
+        None
+    }
+}
