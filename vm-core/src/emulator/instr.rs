@@ -729,6 +729,8 @@ pub enum Instr {
     MoveYY(u16, u16),
     MoveIX(Term, u16),
     MoveIY(Term, u16),
+    /// `deallocate N` + `return`.
+    DeallocReturn(u16),
     /// An arithmetic gc_bif with its operator decided at load time; small integers are done
     /// inline, anything else goes to the native function `bif`.
     Arith { op: ArithOp, fail: Label, live: u16, bif: crate::bif::BifId, a: Src, b: Src, dst: Dst },

@@ -304,6 +304,10 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
             let instr = &code.instrs[ip];
             ip += 1;
             match instr {
+                Instr::DeallocReturn(n) => {
+                    dealloc!(*n);
+                    do_return!();
+                }
                 Instr::MoveXX(s, d) => x[*d as usize] = x[*s as usize],
                 Instr::MoveXY(s, d) => p.set_y(*d, x[*s as usize]),
                 Instr::MoveYX(s, d) => x[*d as usize] = p.y(*s),

@@ -24,6 +24,7 @@ fn arith_op(fast: &FastOps, bif: crate::bif::BifId) -> Option<ArithOp> {
 
 /// Rewrites `instrs` in place.
 pub fn specialize(instrs: &mut [Instr], fast: &FastOps) {
+    fuse(instrs);
     for ins in instrs.iter_mut() {
         let new = match ins {
             Instr::Move { src, dst } => Some(match (*src, *dst) {
@@ -50,6 +51,20 @@ pub fn specialize(instrs: &mut [Instr], fast: &FastOps) {
         if let Some(n) = new {
             *ins = n;
         }
+    }
+}
+
+/// Super-instructions: `deallocate` followed by `return` becomes one `DeallocReturn` (the
+/// `return` stays behind it for jumps that land there).
+fn fuse(instrs: &mut [Instr]) {
+    let mut i = 0;
+    while i < instrs.len() {
+        if let Instr::Deallocate(n) = instrs[i] {
+            if matches!(instrs.get(i + 1), Some(Instr::Return)) {
+                instrs[i] = Instr::DeallocReturn(n);
+            }
+        }
+        i += 1;
     }
 }
 
