@@ -143,6 +143,8 @@ pub enum FunCallTag {
 
 /// Instructions. Operand order follows the generic BEAM instruction where it makes sense.
 #[derive(Clone, Debug)]
+/// An explicit one-byte tag first: dispatch reads one byte instead of decoding a niche.
+#[repr(u8)]
 pub enum Instr {
     // -- function structure and control flow ------------------------------------------------
     /// Raises `function_clause` for the current function (module/function/arity of this `func_info`).
@@ -241,14 +243,15 @@ pub enum Instr {
         b: Src,
         dst: Dst,
     },
+    // Field order matters with `repr(u8)` (each variant is laid out in order): keep it at 64.
     GcBif3 {
         fail: Label,
         live: u16,
         bif: crate::bif::BifId,
+        dst: Dst,
         a: Src,
         b: Src,
         c: Src,
-        dst: Dst,
     },
 
     // -- stack and heap -----------------------------------------------------------------------

@@ -26,22 +26,25 @@ use crate::vm::{Outcome, Shared, Vm};
 use exception::{Fault, Top, Unwound};
 use instr::{Callee, Dst, Instr, Src, NO_LABEL};
 
-/// Size of the X register file (arity ≤ 255, plus captured fun environments).
-pub const MAX_X: usize = 1024 + 256;
+/// Size of the X register file. Register operands are `u16`, so a file of exactly 2^16
+/// entries lets every register access go without a bounds check (the loader keeps the indices
+/// actually used below 1024, plus captured fun environments).
+pub const MAX_X: usize = 1 << 16;
 pub const MAX_F: usize = 1024;
 
 /// The scheduler's register file.
 pub struct Regs {
-    pub x: Box<[Term]>,
+    pub x: Box<[Term; MAX_X]>,
     pub f: Box<[f64]>,
 }
 
 impl Regs {
     pub fn new() -> Regs {
-        Regs {
-            x: vec![Term::NIL; MAX_X].into_boxed_slice(),
-            f: vec![0.0; MAX_F].into_boxed_slice(),
-        }
+        let x: Box<[Term; MAX_X]> = vec![Term::NIL; MAX_X]
+            .into_boxed_slice()
+            .try_into()
+            .unwrap_or_else(|_| unreachable!("a vector of MAX_X registers"));
+        Regs { x, f: vec![0.0; MAX_F].into_boxed_slice() }
     }
 }
 
@@ -183,7 +186,7 @@ pub fn safe_point(p: &mut Process, x: &mut [Term], live: usize, need: usize) {
 
 /// Runs `p` for up to `reductions` reductions.
 pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) -> Stop {
-    let x = &mut r.x[..];
+    let x: &mut [Term; MAX_X] = &mut r.x;
     let fr = &mut r.f[..];
     let saved = core::mem::take(&mut p.saved_x);
     x[..saved.len()].copy_from_slice(&saved);
