@@ -15,6 +15,8 @@ USAGE:
     lantern run [OPTIONS] MODULE [FUNCTION]
         Calls MODULE:FUNCTION() (default FUNCTION: main), like
         erl -noshell -pa DIR -eval 'MODULE:FUNCTION(), halt().'
+    lantern bifs
+        Lists the native functions (BIFs) this build implements, as M:F/A
     lantern --help | --version
 
 OPTIONS:
@@ -191,6 +193,21 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         None | Some("--help") | Some("-h") | Some("help") => {
             print!("{HELP}");
+            ExitCode::SUCCESS
+        }
+        Some("bifs") => {
+            // The native functions this build implements, one `M:F/A` per line.
+            let vm = Vm::new(Box::new(CliHost {
+                start: Instant::now(),
+                path: Vec::new(),
+                stdout: std::io::stdout(),
+                seed: 1,
+            }));
+            for b in &vm.shared.bifs {
+                if !b.name.starts_with('$') {
+                    println!("{}:{}/{}", b.module, b.name, b.arity);
+                }
+            }
             ExitCode::SUCCESS
         }
         Some("--version") => {

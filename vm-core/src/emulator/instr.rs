@@ -736,10 +736,26 @@ pub enum Instr {
     DeallocReturn(u16),
     /// An arithmetic gc_bif with its operator decided at load time; small integers are done
     /// inline, anything else goes to the native function `bif`.
-    Arith { op: ArithOp, fail: Label, live: u16, bif: crate::bif::BifId, a: Src, b: Src, dst: Dst },
+    Arith {
+        op: ArithOp,
+        fail: Label,
+        live: u16,
+        bif: crate::bif::BifId,
+        a: Src,
+        b: Src,
+        dst: Dst,
+    },
     /// `is_lt`/`is_ge` on two X registers.
-    IsLtXX { fail: Label, a: u16, b: u16 },
-    IsGeXX { fail: Label, a: u16, b: u16 },
+    IsLtXX {
+        fail: Label,
+        a: u16,
+        b: u16,
+    },
+    IsGeXX {
+        fail: Label,
+        a: u16,
+        b: u16,
+    },
 
     // -- VM-internal --------------------------------------------------------------------------
     /// Ends the process normally (the continuation pushed under a process's first call).

@@ -44,7 +44,10 @@ impl Regs {
             .into_boxed_slice()
             .try_into()
             .unwrap_or_else(|_| unreachable!("a vector of MAX_X registers"));
-        Regs { x, f: vec![0.0; MAX_F].into_boxed_slice() }
+        Regs {
+            x,
+            f: vec![0.0; MAX_F].into_boxed_slice(),
+        }
     }
 }
 
@@ -339,10 +342,20 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                         jump!(*fail)
                     }
                 }
-                Instr::Arith { op, fail, live, bif, a, b, dst } => {
+                Instr::Arith {
+                    op,
+                    fail,
+                    live,
+                    bif,
+                    a,
+                    b,
+                    dst,
+                } => {
                     let (av, bv) = (rd!(*a), rd!(*b));
                     if av.is_small() && bv.is_small() {
-                        if let Some(v) = specialize::small_op(*op, av.small_value(), bv.small_value()) {
+                        if let Some(v) =
+                            specialize::small_op(*op, av.small_value(), bv.small_value())
+                        {
                             wr!(*dst, Term::small(v));
                             continue 'dispatch;
                         }

@@ -19,7 +19,10 @@ fn arith_op(fast: &FastOps, bif: crate::bif::BifId) -> Option<ArithOp> {
         (fast.bsr, ArithOp::Bsr),
         (fast.bsl, ArithOp::Bsl),
     ];
-    table.iter().find(|(id, _)| *id == Some(bif)).map(|(_, op)| *op)
+    table
+        .iter()
+        .find(|(id, _)| *id == Some(bif))
+        .map(|(_, op)| *op)
 }
 
 /// Rewrites `instrs` in place.
@@ -35,7 +38,14 @@ pub fn specialize(instrs: &mut [Instr], fast: &FastOps) {
                 (Src::Imm(t), Dst::X(d)) => Instr::MoveIX(t, d),
                 (Src::Imm(t), Dst::Y(d)) => Instr::MoveIY(t, d),
             }),
-            Instr::GcBif2 { fail, live, bif, a, b, dst } => arith_op(fast, *bif).map(|op| Instr::Arith {
+            Instr::GcBif2 {
+                fail,
+                live,
+                bif,
+                a,
+                b,
+                dst,
+            } => arith_op(fast, *bif).map(|op| Instr::Arith {
                 op,
                 fail: *fail,
                 live: *live,
@@ -44,8 +54,24 @@ pub fn specialize(instrs: &mut [Instr], fast: &FastOps) {
                 b: *b,
                 dst: *dst,
             }),
-            Instr::IsLt { fail, a: Src::X(a), b: Src::X(b) } => Some(Instr::IsLtXX { fail: *fail, a: *a, b: *b }),
-            Instr::IsGe { fail, a: Src::X(a), b: Src::X(b) } => Some(Instr::IsGeXX { fail: *fail, a: *a, b: *b }),
+            Instr::IsLt {
+                fail,
+                a: Src::X(a),
+                b: Src::X(b),
+            } => Some(Instr::IsLtXX {
+                fail: *fail,
+                a: *a,
+                b: *b,
+            }),
+            Instr::IsGe {
+                fail,
+                a: Src::X(a),
+                b: Src::X(b),
+            } => Some(Instr::IsGeXX {
+                fail: *fail,
+                a: *a,
+                b: *b,
+            }),
             _ => None,
         };
         if let Some(n) = new {
