@@ -37,6 +37,11 @@ pub struct Shared {
     /// Operators with an inline small-integer path in the dispatch loop.
     pub fast: FastOps,
     pub persistent: crate::bif::misc::PersistentTerms,
+    /// Last value of `erlang:now/0` (it never repeats) and the `statistics/1` baselines.
+    pub last_now_us: i64,
+    pub last_runtime_ms: i64,
+    pub last_wall_ms: i64,
+    pub last_reductions: i64,
 }
 
 /// BIF ids of the operators the emulator inlines for small integers.
@@ -278,6 +283,10 @@ impl Vm {
                 apply3,
                 fast,
                 persistent: Default::default(),
+                last_now_us: 0,
+                last_runtime_ms: 0,
+                last_wall_ms: 0,
+                last_reductions: 0,
             },
             results: Arena::new(),
             next_pid: 0,

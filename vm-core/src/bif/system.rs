@@ -72,6 +72,242 @@ crate::bifs! { "erlang";
     "processes", 0 => processes;
     "process_info", 1 => process_info_1;
     "process_info", 2 => process_info_2;
+    "date", 0 => date;
+    "time", 0 => time;
+    "localtime", 0 => universaltime;
+    "universaltime", 0 => universaltime;
+    "now", 0 => now;
+    "universaltime_to_localtime", 1 => same_datetime;
+    "localtime_to_universaltime", 2 => localtime_to_universaltime;
+    "universaltime_to_posixtime", 1 => universaltime_to_posixtime;
+    "posixtime_to_universaltime", 1 => posixtime_to_universaltime;
+    "module_loaded", 1 => module_loaded;
+    "loaded", 0 => loaded;
+    "pre_loaded", 0 => pre_loaded;
+    "statistics", 1 => statistics;
+}
+
+// -- calendar (the host clock is UTC; Lantern has no time-zone database, so local time = UTC) --
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's civil algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+fn datetime_term(ctx: &mut Ctx, secs: i64) -> Term {
+    let (y, mo, d) = civil_from_days(secs.div_euclid(86_400));
+    let s = secs.rem_euclid(86_400);
+    let h = &mut ctx.proc.heap;
+    let date = build::tuple(h, &[Term::small(y), Term::small(mo), Term::small(d)]);
+    let time = build::tuple(
+        h,
+        &[
+            Term::small(s / 3600),
+            Term::small(s / 60 % 60),
+            Term::small(s % 60),
+        ],
+    );
+    build::tuple(h, &[date, time])
+}
+
+/// Seconds since the epoch of a valid `{{Y,M,D},{H,Mi,S}}`.
+fn datetime_secs(t: Term) -> Result<i64, Exception> {
+    let bad = Exception::badarg;
+    let [date, time] = t.tuple().ok_or_else(bad)? else {
+        return Err(bad());
+    };
+    let ints = |t: &Term| -> Option<[i64; 3]> {
+        match t.tuple()? {
+            [a, b, c] => Some([a.as_small()?, b.as_small()?, c.as_small()?]),
+            _ => None,
+        }
+    };
+    let [y, mo, d] = ints(date).ok_or_else(bad)?;
+    let [h, mi, s] = ints(time).ok_or_else(bad)?;
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let mdays = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    if !(1..=12).contains(&mo) || d < 1 || d > mdays[(mo - 1) as usize] || y < 0 {
+        return Err(bad());
+    }
+    if !(0..24).contains(&h) || !(0..60).contains(&mi) || !(0..60).contains(&s) {
+        return Err(bad());
+    }
+    Ok(days_from_civil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + s)
+}
+
+fn now_secs(ctx: &Ctx) -> i64 {
+    ctx.vm.host.system_time_nanos().div_euclid(1_000_000_000)
+}
+
+fn universaltime(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    let s = now_secs(ctx);
+    Ok(datetime_term(ctx, s))
+}
+
+fn date(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    let dt = universaltime(ctx, &[])?;
+    Ok(dt.tuple().map(|e| e[0]).unwrap_or(Term::NIL))
+}
+
+fn time(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    let dt = universaltime(ctx, &[])?;
+    Ok(dt.tuple().map(|e| e[1]).unwrap_or(Term::NIL))
+}
+
+/// `erlang:now/0`: like `timestamp/0` but strictly increasing across calls.
+fn now(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    let mut us = ctx.vm.host.system_time_nanos().div_euclid(1000);
+    if us <= ctx.vm.last_now_us {
+        us = ctx.vm.last_now_us + 1;
+    }
+    ctx.vm.last_now_us = us;
+    let parts = [
+        us / 1_000_000_000_000,
+        (us / 1_000_000) % 1_000_000,
+        us % 1_000_000,
+    ];
+    let t: Vec<Term> = parts.iter().map(|&v| Term::small(v)).collect();
+    Ok(build::tuple(&mut ctx.proc.heap, &t))
+}
+
+fn same_datetime(_: &mut Ctx, a: &[Term]) -> BifResult {
+    datetime_secs(a[0])?;
+    Ok(a[0])
+}
+
+fn localtime_to_universaltime(_: &mut Ctx, a: &[Term]) -> BifResult {
+    datetime_secs(a[0])?;
+    if !a[1].is_boolean() && a[1] != atom::UNDEFINED {
+        return Err(Exception::badarg());
+    }
+    Ok(a[0])
+}
+
+fn universaltime_to_posixtime(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let s = datetime_secs(a[0])?;
+    Ok(build::int(&mut ctx.proc.heap, s))
+}
+
+fn posixtime_to_universaltime(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let s = a[0].as_small().ok_or_else(Exception::badarg)?;
+    Ok(datetime_term(ctx, s))
+}
+
+fn module_loaded(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let m = arg_atom(a[0])?;
+    Ok(Term::bool(ctx.vm.code.current(m).is_some()))
+}
+
+fn loaded(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    let mods: Vec<Term> = ctx
+        .vm
+        .code
+        .modules
+        .iter()
+        .filter(|(_, v)| v.current.is_some())
+        .map(|(&a, _)| Term::atom(a))
+        .filter(|m| !ctx.vm.atoms.name(*m).starts_with('$'))
+        .collect();
+    Ok(build::list(&mut ctx.proc.heap, &mods))
+}
+
+/// The modules ERTS preloads (Lantern loads them from the OTP installation on first use).
+fn pre_loaded(ctx: &mut Ctx, _: &[Term]) -> BifResult {
+    const PRELOADED: &[&str] = &[
+        "atomics",
+        "counters",
+        "erl_init",
+        "erl_prim_loader",
+        "erl_tracer",
+        "erlang",
+        "erts_code_purger",
+        "erts_dirty_process_signal_handler",
+        "erts_internal",
+        "erts_literal_area_collector",
+        "init",
+        "persistent_term",
+        "prim_buffer",
+        "prim_eval",
+        "prim_file",
+        "prim_inet",
+        "prim_net",
+        "prim_socket",
+        "prim_zip",
+        "socket_registry",
+        "zlib",
+    ];
+    let mods: Vec<Term> = PRELOADED.iter().map(|m| ctx.vm.atoms.intern(m)).collect();
+    Ok(build::list(&mut ctx.proc.heap, &mods))
+}
+
+/// `statistics/1` for the items a single process can answer.
+fn statistics(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let item = String::from(ctx.vm.atoms.name(arg_atom(a[0])?));
+    let ms = (ctx.vm.host.monotonic_nanos() / 1_000_000) as i64;
+    match item.as_str() {
+        "runtime" | "wall_clock" => {
+            let last = if item == "runtime" {
+                &mut ctx.vm.last_runtime_ms
+            } else {
+                &mut ctx.vm.last_wall_ms
+            };
+            let since = ms - *last;
+            *last = ms;
+            Ok(build::tuple(
+                &mut ctx.proc.heap,
+                &[Term::small(ms), Term::small(since)],
+            ))
+        }
+        "reductions" | "exact_reductions" => {
+            let r = ctx.proc.reductions as i64;
+            let since = r - ctx.vm.last_reductions;
+            ctx.vm.last_reductions = r;
+            Ok(build::tuple(
+                &mut ctx.proc.heap,
+                &[Term::small(r), Term::small(since)],
+            ))
+        }
+        "run_queue" => Ok(Term::small(0)),
+        "garbage_collection" => {
+            let n = (ctx.proc.heap.minor_gcs + ctx.proc.heap.major_gcs) as i64;
+            Ok(build::tuple(
+                &mut ctx.proc.heap,
+                &[Term::small(n), Term::small(0), Term::small(0)],
+            ))
+        }
+        _ => Err(Exception::badarg()),
+    }
 }
 
 fn monotonic_time_0(ctx: &mut Ctx, _: &[Term]) -> BifResult {
@@ -333,7 +569,6 @@ pub mod os {
         "system_time", 1 => system_time_1;
         "perf_counter", 0 => perf_counter_0;
         "getenv", 1 => getenv;
-        "getenv", 0 => env;
         "env", 0 => env;
         "getpid", 0 => getpid;
     }
