@@ -168,7 +168,15 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         seed: 0x9E37_79B9_7F4A_7C15,
     };
     let mut vm = Vm::new(Box::new(host));
-    match vm.call(module, function, &[]) {
+    // A Rust panic inside the VM is a bug; report it as such instead of aborting mid-output.
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        vm.call(module, function, &[])
+    }));
+    let Ok(outcome) = outcome else {
+        eprintln!("lantern: internal error while running {module}:{function}() (a VM bug; please report it)");
+        return Ok(ExitCode::from(70));
+    };
+    match outcome {
         Outcome::Returned(_) => Ok(ExitCode::SUCCESS),
         Outcome::Halted(n) => Ok(ExitCode::from(n.clamp(0, 255) as u8)),
         Outcome::Raised {

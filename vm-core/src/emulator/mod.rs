@@ -291,19 +291,21 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
             }
             macro_rules! do_return {
                 () => {{
-                    let w = p
-                        .stack
-                        .pop()
-                        .expect("return with a continuation on the stack");
-                    let cp = CodePtr::from_cp(w.raw());
-                    goto_code!(cp)
+                    // The word must be a continuation pointer (a module with unbalanced frames
+                    // would pop something else: that costs the process, never the VM).
+                    match p.stack.pop() {
+                        Some(w) if w.primary_tag() == 0 && w.is_value() => {
+                            goto_code!(CodePtr::from_cp(w.raw()))
+                        }
+                        _ => raise!(Exception::badarg()),
+                    }
                 }};
             }
             macro_rules! dealloc {
                 ($n:expr) => {{
                     let n = $n as usize;
                     let len = p.stack.len();
-                    p.stack.truncate(len - n);
+                    p.stack.truncate(len.saturating_sub(n));
                 }};
             }
 
@@ -676,15 +678,27 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     wr!(b, va);
                 }
                 Instr::GetList { src, head, tail } => {
-                    let (h, t) = rd!(*src).cons().expect("get_list on a cons");
+                    // Code from erlc only does this on a cons; anything else is a broken module,
+                    // which costs the process (badarg), never the VM.
+                    let Some((h, t)) = rd!(*src).cons() else {
+                        raise!(Exception::badarg())
+                    };
                     wr!(*head, h);
                     wr!(*tail, t);
                 }
-                Instr::GetHd { src, dst } => wr!(*dst, rd!(*src).cons().expect("cons").0),
-                Instr::GetTl { src, dst } => wr!(*dst, rd!(*src).cons().expect("cons").1),
+                Instr::GetHd { src, dst } => match rd!(*src).cons() {
+                    Some((h, _)) => wr!(*dst, h),
+                    None => raise!(Exception::badarg()),
+                },
+                Instr::GetTl { src, dst } => match rd!(*src).cons() {
+                    Some((_, t)) => wr!(*dst, t),
+                    None => raise!(Exception::badarg()),
+                },
                 Instr::GetTupleElement { src, index, dst } => {
                     let t = rd!(*src);
-                    let v = t.tuple().expect("tuple")[*index as usize];
+                    let Some(&v) = t.tuple().and_then(|e| e.get(*index as usize)) else {
+                        raise!(Exception::badarg())
+                    };
                     wr!(*dst, v);
                 }
                 Instr::SetTupleElement {
@@ -694,7 +708,10 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                 } => {
                     let v = rd!(*value);
                     let t = rd!(*tuple);
-                    t.tuple_mut().expect("tuple")[*index as usize] = v;
+                    match t.tuple_mut().and_then(|e| e.get_mut(*index as usize)) {
+                        Some(slot) => *slot = v,
+                        None => raise!(Exception::badarg()),
+                    }
                 }
                 Instr::PutList { head, tail, dst } => {
                     let (h, t) = (rd!(*head), rd!(*tail));
@@ -717,9 +734,15 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     src, dst, updates, ..
                 } => {
                     let t = rd!(*src);
-                    let mut elems: Vec<Term> = t.tuple().expect("record").to_vec();
+                    let Some(e) = t.tuple() else {
+                        raise!(Exception::badarg())
+                    };
+                    let mut elems: Vec<Term> = e.to_vec();
                     for (i, v) in updates.iter() {
-                        elems[*i as usize - 1] = rd!(*v);
+                        match elems.get_mut((*i as usize).wrapping_sub(1)) {
+                            Some(slot) => *slot = rd!(*v),
+                            None => raise!(Exception::badarg()),
+                        }
                     }
                     wr!(*dst, build::tuple(&mut p.heap, &elems));
                 }
