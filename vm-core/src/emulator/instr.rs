@@ -745,6 +745,50 @@ pub enum Instr {
         b: Src,
         dst: Dst,
     },
+    /// `is_lt`/`is_ge` of an X register against a small-integer literal.
+    IsLtXI {
+        fail: Label,
+        a: u16,
+        imm: i64,
+    },
+    IsGeXI {
+        fail: Label,
+        a: u16,
+        imm: i64,
+    },
+    /// `is_lt`/`is_ge` of a small-integer literal against an X register.
+    IsLtIX {
+        fail: Label,
+        imm: i64,
+        b: u16,
+    },
+    IsGeIX {
+        fail: Label,
+        imm: i64,
+        b: u16,
+    },
+    /// `is_eq_exact`/`is_ne_exact` of an X register against an immediate (atom, small, nil):
+    /// one word comparison.
+    IsEqExactXI {
+        fail: Label,
+        a: u16,
+        imm: Term,
+    },
+    IsNeExactXI {
+        fail: Label,
+        a: u16,
+        imm: Term,
+    },
+    /// An arithmetic gc_bif of a register and a small-integer literal (`X + 1`, `N - 2`).
+    ArithXI {
+        op: ArithOp,
+        fail: Label,
+        live: u16,
+        bif: crate::bif::BifId,
+        a: u16,
+        imm: i64,
+        dst: Dst,
+    },
     /// `is_lt`/`is_ge` on two X registers.
     IsLtXX {
         fail: Label,

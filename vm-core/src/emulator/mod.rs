@@ -322,6 +322,92 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                 Instr::MoveYY(s, d) => p.set_y(*d, p.y(*s)),
                 Instr::MoveIX(t, d) => x[*d as usize] = *t,
                 Instr::MoveIY(t, d) => p.set_y(*d, *t),
+                Instr::IsLtXI { fail, a, imm } => {
+                    let av = x[*a as usize];
+                    let lt = if av.is_small() {
+                        av.small_value() < *imm
+                    } else {
+                        ops::compare(sh, av, Term::small(*imm)) == core::cmp::Ordering::Less
+                    };
+                    if !lt {
+                        jump!(*fail)
+                    }
+                }
+                Instr::IsGeXI { fail, a, imm } => {
+                    let av = x[*a as usize];
+                    let lt = if av.is_small() {
+                        av.small_value() < *imm
+                    } else {
+                        ops::compare(sh, av, Term::small(*imm)) == core::cmp::Ordering::Less
+                    };
+                    if lt {
+                        jump!(*fail)
+                    }
+                }
+                Instr::IsLtIX { fail, imm, b } => {
+                    let bv = x[*b as usize];
+                    let lt = if bv.is_small() {
+                        *imm < bv.small_value()
+                    } else {
+                        ops::compare(sh, Term::small(*imm), bv) == core::cmp::Ordering::Less
+                    };
+                    if !lt {
+                        jump!(*fail)
+                    }
+                }
+                Instr::IsGeIX { fail, imm, b } => {
+                    let bv = x[*b as usize];
+                    let lt = if bv.is_small() {
+                        *imm < bv.small_value()
+                    } else {
+                        ops::compare(sh, Term::small(*imm), bv) == core::cmp::Ordering::Less
+                    };
+                    if lt {
+                        jump!(*fail)
+                    }
+                }
+                Instr::IsEqExactXI { fail, a, imm } => {
+                    if x[*a as usize] != *imm {
+                        jump!(*fail)
+                    }
+                }
+                Instr::IsNeExactXI { fail, a, imm } => {
+                    if x[*a as usize] == *imm {
+                        jump!(*fail)
+                    }
+                }
+                Instr::ArithXI {
+                    op,
+                    fail,
+                    live,
+                    bif,
+                    a,
+                    imm,
+                    dst,
+                } => {
+                    let av = x[*a as usize];
+                    if av.is_small() {
+                        if let Some(v) = specialize::small_op(*op, av.small_value(), *imm) {
+                            wr!(*dst, Term::small(v));
+                            continue 'dispatch;
+                        }
+                    }
+                    let (fail, bif, dst, live) = (*fail, *bif, *dst, *live);
+                    let args = [av, Term::small(*imm)];
+                    match ops::call_guard_bif(sh, p, bif, &args) {
+                        Ok(v) => {
+                            wr!(dst, v);
+                            ops::after_gc_bif(p, x, live, dst);
+                        }
+                        Err(exc) => {
+                            if fail != NO_LABEL {
+                                jump!(fail)
+                            }
+                            let top = ops::arith_top(sh, p, bif, &exc, &args, true);
+                            raise!(exc, top)
+                        }
+                    }
+                }
                 Instr::IsLtXX { fail, a, b } => {
                     let (av, bv) = (x[*a as usize], x[*b as usize]);
                     let lt = if av.is_small() && bv.is_small() {

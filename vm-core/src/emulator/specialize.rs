@@ -29,6 +29,7 @@ fn arith_op(fast: &FastOps, bif: crate::bif::BifId) -> Option<ArithOp> {
 pub fn specialize(instrs: &mut [Instr], fast: &FastOps) {
     fuse(instrs);
     for ins in instrs.iter_mut() {
+        let lt = matches!(ins, Instr::IsLt { .. });
         let new = match ins {
             Instr::Move { src, dst } => Some(match (*src, *dst) {
                 (Src::X(s), Dst::X(d)) => Instr::MoveXX(s, d),
@@ -45,32 +46,71 @@ pub fn specialize(instrs: &mut [Instr], fast: &FastOps) {
                 a,
                 b,
                 dst,
-            } => arith_op(fast, *bif).map(|op| Instr::Arith {
-                op,
-                fail: *fail,
-                live: *live,
-                bif: *bif,
-                a: *a,
-                b: *b,
-                dst: *dst,
+            } => arith_op(fast, *bif).map(|op| match (*a, *b) {
+                (Src::X(a), Src::Imm(t)) if t.is_small() => Instr::ArithXI {
+                    op,
+                    fail: *fail,
+                    live: *live,
+                    bif: *bif,
+                    a,
+                    imm: t.small_value(),
+                    dst: *dst,
+                },
+                (a, b) => Instr::Arith {
+                    op,
+                    fail: *fail,
+                    live: *live,
+                    bif: *bif,
+                    a,
+                    b,
+                    dst: *dst,
+                },
             }),
-            Instr::IsLt {
+            Instr::IsLt { fail, a, b } | Instr::IsGe { fail, a, b } => {
+                let fail = *fail;
+                match (*a, *b) {
+                    (Src::X(a), Src::X(b)) if lt => Some(Instr::IsLtXX { fail, a, b }),
+                    (Src::X(a), Src::X(b)) => Some(Instr::IsGeXX { fail, a, b }),
+                    (Src::X(a), Src::Imm(t)) if t.is_small() && lt => Some(Instr::IsLtXI {
+                        fail,
+                        a,
+                        imm: t.small_value(),
+                    }),
+                    (Src::X(a), Src::Imm(t)) if t.is_small() => Some(Instr::IsGeXI {
+                        fail,
+                        a,
+                        imm: t.small_value(),
+                    }),
+                    (Src::Imm(t), Src::X(b)) if t.is_small() && lt => Some(Instr::IsLtIX {
+                        fail,
+                        imm: t.small_value(),
+                        b,
+                    }),
+                    (Src::Imm(t), Src::X(b)) if t.is_small() => Some(Instr::IsGeIX {
+                        fail,
+                        imm: t.small_value(),
+                        b,
+                    }),
+                    _ => None,
+                }
+            }
+            Instr::IsEqExact {
                 fail,
                 a: Src::X(a),
-                b: Src::X(b),
-            } => Some(Instr::IsLtXX {
+                b: Src::Imm(t),
+            } if t.is_immediate() => Some(Instr::IsEqExactXI {
                 fail: *fail,
                 a: *a,
-                b: *b,
+                imm: *t,
             }),
-            Instr::IsGe {
+            Instr::IsNeExact {
                 fail,
                 a: Src::X(a),
-                b: Src::X(b),
-            } => Some(Instr::IsGeXX {
+                b: Src::Imm(t),
+            } if t.is_immediate() => Some(Instr::IsNeExactXI {
                 fail: *fail,
                 a: *a,
-                b: *b,
+                imm: *t,
             }),
             _ => None,
         };
