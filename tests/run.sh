@@ -31,6 +31,7 @@ set -o pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/.." && pwd)
 src="$here/erl"
+exsrc="$here/ex"
 out="$here/out"
 ebin="$out/ebin"
 expdir="$out/expected"
@@ -39,6 +40,17 @@ resdir="$out/results"
 
 ERL=${ERL:-erl}
 ERLC=${ERLC:-erlc}
+ELIXIRC=${ELIXIRC:-elixirc}
+# The Elixir standard library, on the code path of both VMs (tests in tests/ex/*.ex are driven by
+# an Erlang test module, e.g. t_elixir_basics.erl).
+EXEBIN=${EXEBIN:-}
+if [[ -z $EXEBIN ]]; then
+    for d in /usr/lib/elixir/lib/elixir/ebin /usr/local/lib/elixir/lib/elixir/ebin; do
+        [[ -d $d ]] && EXEBIN=$d && break
+    done
+fi
+expa=()
+[[ -n $EXEBIN ]] && expa=(-pz "$EXEBIN")
 
 # --- one test (runs in a worker; see the bottom of the file) ---------------
 
@@ -55,7 +67,7 @@ ensure_expected() {
         return 0
     fi
     local raw="$expdir/$name.raw" status=0
-    (cd "$out" && ERL_CRASH_DUMP_SECONDS=0 timeout 60 "$ERL" -noshell -pa "$ebin" \
+    (cd "$out" && ERL_CRASH_DUMP_SECONDS=0 timeout 60 "$ERL" -noshell -pa "$ebin" "${expa[@]}" \
         -eval "$name:main(), halt()." >"$raw" 2>"$expdir/$name.err") || status=$?
     strip_crash <"$raw" >"$expdir/$name.out"
     echo "$status" >"$expdir/$name.status"
@@ -85,7 +97,7 @@ run_one() {
             echo "  marked '%% expect: crash' but erl exited normally" >>"$report"
         elif [[ $erl_only == 0 ]]; then
             local lstatus=0
-            (cd "$out" && timeout "$timeout_s" "$LANTERN" run -pa "$ebin" "${lantern_args[@]}" \
+            (cd "$out" && timeout "$timeout_s" "$LANTERN" run -pa "$ebin" "${expa[@]}" "${lantern_args[@]}" \
                 "$name" main >"$actdir/$name.out" 2>"$actdir/$name.err") || lstatus=$?
             echo "$lstatus" >"$actdir/$name.status"
             if [[ $lstatus == 124 ]]; then
@@ -192,10 +204,27 @@ if ((${#stale[@]})); then
     fi
 fi
 
+# Elixir modules used by the tests, compiled by the real elixirc when any changed.
+ex_files=("$exsrc"/*.ex)
+if ((${#ex_files[@]})); then
+    stamp="$out/ex.stamp"
+    newer=0
+    for f in "${ex_files[@]}"; do [[ ! -f $stamp || $f -nt $stamp ]] && newer=1; done
+    if ((newer)); then
+        echo "compiling ${#ex_files[@]} Elixir file(s)"
+        if "$ELIXIRC" -o "$ebin" "${ex_files[@]}" >"$out/elixirc.log" 2>&1; then
+            touch "$stamp"
+        else
+            echo "elixirc reported errors (full log: tests/out/elixirc.log)" >&2
+            head -20 "$out/elixirc.log" >&2
+        fi
+    fi
+fi
+
 # What every expected output depends on besides its own source.
 {
     "$ERL" -noshell -eval 'erlang:display(erlang:system_info(otp_release)), halt().'
-    cat "$src/test.hrl" "$src"/h_*.erl
+    cat "$src/test.hrl" "$src"/h_*.erl "${ex_files[@]}"
 } | sha256sum >"$out/common.key"
 
 names=()
@@ -214,7 +243,7 @@ if ((${#names[@]} == 0)); then
     exit 1
 fi
 
-export ERL ERLC LANTERN LANTERN_ARGS="${LANTERN_ARGS:-}"
+export ERL ERLC LANTERN LANTERN_ARGS="${LANTERN_ARGS:-}" EXEBIN
 extra=()
 ((erl_only)) && extra+=(--erl-only)
 printf '%s\n' "${names[@]}" |
