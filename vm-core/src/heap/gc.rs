@@ -41,6 +41,30 @@ pub fn next_heap_size(need: usize) -> usize {
     b
 }
 
+/// Heaps at least this large (in words) keep their previous young block for reuse.
+const SPARE_MIN_WORDS: usize = 8192;
+
+/// A to-space of `words` words: the heap's spare block when it fits, else a new one.
+fn take_block(heap: &mut Heap, words: usize) -> Block {
+    match heap.spare.take() {
+        Some(mut b) if b.capacity() >= words && b.capacity() <= 2 * words => {
+            b.reset();
+            b
+        }
+        _ => Block::new(words),
+    }
+}
+
+/// Installs `to` as the young heap, keeping the block it replaces as the spare of a large heap.
+fn install_young(heap: &mut Heap, to: Block) {
+    let old = core::mem::replace(&mut heap.young, to);
+    heap.spare = if old.capacity() >= SPARE_MIN_WORDS {
+        Some(old)
+    } else {
+        None
+    };
+}
+
 /// Collects `heap` with `roots` as the complete root set, leaving at least `need` free words on
 /// the young heap afterwards.
 pub fn collect(heap: &mut Heap, roots: &mut [&mut [Term]], need: usize) {
@@ -77,8 +101,11 @@ fn collect_minor(heap: &mut Heap, roots: &mut [&mut [Term]], need: usize) {
         promote_below: ys + heap.high_water * 8,
         young_start: ys,
     };
-    let worst = heap.young.used() + heap.fragment_words + need;
-    let mut to = Block::new(next_heap_size(worst.max(heap.min_heap_size)));
+    // Objects below the high-water mark go to the old heap, which `collect` made sure has room for
+    // all of them; the rest (and the fragments) fit a young heap of the current size or the next.
+    let worst = heap.young.used() - heap.high_water + heap.fragment_words + need;
+    let size = next_heap_size(worst.max(heap.min_heap_size)).max(heap.young.capacity());
+    let mut to = take_block(heap, size);
     let old = heap
         .old
         .get_or_insert_with(|| Block::new(next_heap_size(heap.high_water)));
@@ -86,7 +113,7 @@ fn collect_minor(heap: &mut Heap, roots: &mut [&mut [Term]], need: usize) {
     evacuate_all(&spaces, roots, &mut to, Some((old, old_scan_start)));
     sweep_offheap(&mut heap.offheap, &spaces.from);
     heap.high_water = to.used();
-    heap.young = to;
+    install_young(heap, to);
     heap.fragments.clear();
     heap.fragment_words = 0;
     heap.minor_gcs += 1;
@@ -107,7 +134,7 @@ fn collect_major(heap: &mut Heap, roots: &mut [&mut [Term]], need: usize) {
         young_start: 0,
     };
     let worst = heap.used_words() + need;
-    let mut to = Block::new(next_heap_size(worst.max(heap.min_heap_size)));
+    let mut to = take_block(heap, next_heap_size(worst.max(heap.min_heap_size)));
     evacuate_all(&spaces, roots, &mut to, None);
     sweep_offheap(&mut heap.offheap, &spaces.from);
     // Shrink a heap that became mostly garbage, so idle processes give memory back.
@@ -125,7 +152,7 @@ fn collect_major(heap: &mut Heap, roots: &mut [&mut [Term]], need: usize) {
         to = small;
     }
     heap.high_water = to.used();
-    heap.young = to;
+    install_young(heap, to);
     heap.old = None;
     heap.fragments.clear();
     heap.fragment_words = 0;

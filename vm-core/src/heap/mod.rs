@@ -67,6 +67,10 @@ impl Block {
     pub fn start_ptr(&mut self) -> *mut u64 {
         self.mem.as_mut_ptr()
     }
+    /// Empties the block for reuse (its old words are never read again).
+    pub fn reset(&mut self) {
+        self.top = 0;
+    }
 }
 
 /// Where terms can be built.
@@ -301,6 +305,9 @@ pub struct Heap {
     pub(crate) fragment_words: usize,
     pub minor_gcs: u32,
     pub major_gcs: u32,
+    /// The previous young block of a large heap, kept to be the next collection's to-space (a
+    /// fresh large block would cost page faults on every collection).
+    pub(crate) spare: Option<Block>,
 }
 
 impl Heap {
@@ -316,6 +323,7 @@ impl Heap {
             fragment_words: 0,
             minor_gcs: 0,
             major_gcs: 0,
+            spare: None,
         }
     }
 
