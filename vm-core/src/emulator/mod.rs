@@ -322,6 +322,64 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                 Instr::MoveYY(s, d) => p.set_y(*d, p.y(*s)),
                 Instr::MoveIX(t, d) => x[*d as usize] = *t,
                 Instr::MoveIY(t, d) => p.set_y(*d, *t),
+                // -- the hot binary-matching instructions (the rest are in `ops::exec_other`) --
+                Instr::BsStartMatch {
+                    fail,
+                    src,
+                    live,
+                    dst,
+                } => {
+                    let (fail, live, dst) = (*fail, *live, *dst);
+                    safe_point(p, x, live as usize, 0);
+                    let t = rd!(*src);
+                    match bits::start_match(&mut p.heap, t) {
+                        Some(ctx) => wr!(dst, ctx),
+                        None if fail == NO_LABEL => raise!(Exception::badarg()),
+                        None => jump!(fail),
+                    }
+                }
+                Instr::BsGetInteger {
+                    fail,
+                    ctx,
+                    live,
+                    size,
+                    unit,
+                    flags,
+                    dst,
+                } => {
+                    let (fail, dst, flags) = (*fail, *dst, *flags);
+                    // Collect first: the context moves with the collection.
+                    safe_point(p, x, *live as usize, 0);
+                    let c = rd!(*ctx);
+                    if c.subtag() != Some(crate::term::Subtag::MatchState) {
+                        raise!(Exception::badarg())
+                    }
+                    let Some(n) = bits::bits_of(rd!(*size), *unit) else {
+                        jump!(fail)
+                    };
+                    match bits::get_integer(&mut p.heap, c, n, flags) {
+                        Some(v) => wr!(dst, v),
+                        None => jump!(fail),
+                    }
+                }
+                Instr::BsTestUnit { fail, ctx, unit } => {
+                    let c = rd!(*ctx);
+                    if c.subtag() != Some(crate::term::Subtag::MatchState) {
+                        raise!(Exception::badarg())
+                    }
+                    if !bits::test_unit(c, *unit) {
+                        jump!(*fail)
+                    }
+                }
+                Instr::BsTestTail { fail, ctx, bits: n } => {
+                    let c = rd!(*ctx);
+                    if c.subtag() != Some(crate::term::Subtag::MatchState) {
+                        raise!(Exception::badarg())
+                    }
+                    if !bits::test_tail(c, *n as usize) {
+                        jump!(*fail)
+                    }
+                }
                 Instr::IsLtXI { fail, a, imm } => {
                     let av = x[*a as usize];
                     let lt = if av.is_small() {
