@@ -572,7 +572,19 @@ pub fn exec_other(io: &mut RegIo, instr: &Instr) -> Next {
         } => {
             io.gc(*live);
             let strings = &io.code.strings;
-            let mut segs: Vec<bits::SegValue> = Vec::with_capacity(segments.len());
+            // Most constructions have a handful of segments: keep them on the stack.
+            let blank = bits::SegValue {
+                kind: SegKind::Integer,
+                seg_no: 0,
+                unit: 1,
+                flags: Default::default(),
+                value: Term::NIL,
+                size: None,
+                string: &[],
+            };
+            let mut small = [blank; 8];
+            let mut many: Vec<bits::SegValue> = Vec::new();
+            let mut n = 0;
             for s in segments.iter() {
                 let (value, size, string) = if s.kind == SegKind::String {
                     let off = match s.value {
@@ -591,7 +603,7 @@ pub fn exec_other(io: &mut RegIo, instr: &Instr) -> Next {
                     };
                     (io.rd(s.value), size, &[][..])
                 };
-                segs.push(bits::SegValue {
+                let sv = bits::SegValue {
                     kind: s.kind,
                     seg_no: s.seg_no,
                     unit: s.unit,
@@ -599,9 +611,20 @@ pub fn exec_other(io: &mut RegIo, instr: &Instr) -> Next {
                     value,
                     size,
                     string,
-                });
+                };
+                if segments.len() <= small.len() {
+                    small[n] = sv;
+                    n += 1;
+                } else {
+                    many.push(sv);
+                }
             }
-            match bits::create_bin(&mut io.p.heap, &segs) {
+            let segs: &[bits::SegValue] = if segments.len() <= small.len() {
+                &small[..n]
+            } else {
+                &many
+            };
+            match bits::create_bin(&mut io.p.heap, segs) {
                 Ok(t) => {
                     io.wr(*dst, t);
                     Next::Continue
