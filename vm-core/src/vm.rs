@@ -118,7 +118,9 @@ impl Shared {
     pub fn load_module(&mut self, bytes: &[u8]) -> Result<Term, LoadError> {
         let id = self.code.next_id().max(1);
         let mut code = loader::load(bytes, id, self)?;
-        crate::emulator::specialize::specialize(&mut code.instrs, &self.fast);
+        if let Some(instrs) = Rc::get_mut(&mut code.instrs) {
+            crate::emulator::specialize::specialize(instrs, &self.fast);
+        }
         let on_load = code.on_load;
         let module = code.module;
         self.install(code);
@@ -323,7 +325,7 @@ fn stub_code(atoms: &mut AtomTable) -> Code {
     Code {
         id: crate::code::STUB_CODE,
         module,
-        instrs: alloc::vec![Instr::Unreachable, Instr::NormalExit],
+        instrs: alloc::vec![Instr::Unreachable, Instr::NormalExit].into(),
         literals: Arena::with_capacity(1),
         exports: Vec::new(),
         funs: Vec::new(),

@@ -127,7 +127,8 @@ impl LineTable {
 pub struct Code {
     pub id: u32,
     pub module: Term,
-    pub instrs: Vec<Instr>,
+    /// Shared so the dispatch loop can hold the instructions themselves while it runs them.
+    pub instrs: Rc<[Instr]>,
     /// The literal area: every literal operand points in here; it lives as long as the code.
     pub literals: Arena,
     pub exports: Vec<ExportDef>,

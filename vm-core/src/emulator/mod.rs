@@ -194,6 +194,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
     let saved = core::mem::take(&mut p.saved_x);
     x[..saved.len()].copy_from_slice(&saved);
     let mut code: Rc<Code> = sh.code.get(p.ip.code).clone();
+    let mut instrs: Rc<[Instr]> = code.instrs.clone();
     let mut ip: usize = p.ip.ip as usize;
     let mut fcalls: i64 = reductions;
 
@@ -260,6 +261,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     let cp: CodePtr = $cp;
                     if cp.code != code.id {
                         code = sh.code.get(cp.code).clone();
+                        instrs = code.instrs.clone();
                     }
                     ip = cp.ip as usize;
                     continue 'dispatch;
@@ -309,7 +311,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                 }};
             }
 
-            let instr = &code.instrs[ip];
+            let instr = &instrs[ip];
             ip += 1;
             match instr {
                 Instr::DeallocReturn(n) => {
@@ -1306,6 +1308,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
             Unwound::Handler(cp) => {
                 if cp.code != code.id {
                     code = sh.code.get(cp.code).clone();
+                    instrs = code.instrs.clone();
                 }
                 ip = cp.ip as usize;
                 continue 'outer;

@@ -405,7 +405,7 @@ fn load_inner(
     Ok(Code {
         id: code_id,
         module,
-        instrs,
+        instrs: instrs.into(),
         literals: arena,
         exports,
         funs,

@@ -287,7 +287,7 @@ fn closures_hash_by_module_index_and_uniq() {
     code.codes.push(Some(Rc::new(Code {
         id: 0,
         module: hx,
-        instrs: Vec::new(),
+        instrs: Vec::new().into(),
         literals: Arena::new(),
         exports: Vec::new(),
         funs: alloc::vec![fe(0, 0), fe(1, 1)],

@@ -191,7 +191,7 @@ fn refs_and_funs() {
     let code = Code {
         id: 1,
         module: d,
-        instrs: Vec::new(),
+        instrs: Vec::new().into(),
         literals: Arena::with_capacity(1),
         exports: Vec::new(),
         funs: alloc::vec![
