@@ -383,46 +383,22 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     }
                 }
                 Instr::IsLtXI { fail, a, imm } => {
-                    let av = x[*a as usize];
-                    let lt = if av.is_small() {
-                        av.small_value() < *imm
-                    } else {
-                        ops::compare(sh, av, Term::small(*imm)) == core::cmp::Ordering::Less
-                    };
-                    if !lt {
+                    if !ops::less(sh, x[*a as usize], Term::small(*imm)) {
                         jump!(*fail)
                     }
                 }
                 Instr::IsGeXI { fail, a, imm } => {
-                    let av = x[*a as usize];
-                    let lt = if av.is_small() {
-                        av.small_value() < *imm
-                    } else {
-                        ops::compare(sh, av, Term::small(*imm)) == core::cmp::Ordering::Less
-                    };
-                    if lt {
+                    if ops::less(sh, x[*a as usize], Term::small(*imm)) {
                         jump!(*fail)
                     }
                 }
                 Instr::IsLtIX { fail, imm, b } => {
-                    let bv = x[*b as usize];
-                    let lt = if bv.is_small() {
-                        *imm < bv.small_value()
-                    } else {
-                        ops::compare(sh, Term::small(*imm), bv) == core::cmp::Ordering::Less
-                    };
-                    if !lt {
+                    if !ops::less(sh, Term::small(*imm), x[*b as usize]) {
                         jump!(*fail)
                     }
                 }
                 Instr::IsGeIX { fail, imm, b } => {
-                    let bv = x[*b as usize];
-                    let lt = if bv.is_small() {
-                        *imm < bv.small_value()
-                    } else {
-                        ops::compare(sh, Term::small(*imm), bv) == core::cmp::Ordering::Less
-                    };
-                    if lt {
+                    if ops::less(sh, Term::small(*imm), x[*b as usize]) {
                         jump!(*fail)
                     }
                 }
@@ -469,24 +445,12 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     }
                 }
                 Instr::IsLtXX { fail, a, b } => {
-                    let (av, bv) = (x[*a as usize], x[*b as usize]);
-                    let lt = if av.is_small() && bv.is_small() {
-                        av.small_value() < bv.small_value()
-                    } else {
-                        ops::compare(sh, av, bv) == core::cmp::Ordering::Less
-                    };
-                    if !lt {
+                    if !ops::less(sh, x[*a as usize], x[*b as usize]) {
                         jump!(*fail)
                     }
                 }
                 Instr::IsGeXX { fail, a, b } => {
-                    let (av, bv) = (x[*a as usize], x[*b as usize]);
-                    let lt = if av.is_small() && bv.is_small() {
-                        av.small_value() < bv.small_value()
-                    } else {
-                        ops::compare(sh, av, bv) == core::cmp::Ordering::Less
-                    };
-                    if lt {
+                    if ops::less(sh, x[*a as usize], x[*b as usize]) {
                         jump!(*fail)
                     }
                 }

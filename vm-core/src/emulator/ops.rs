@@ -66,6 +66,16 @@ pub fn compare(sh: &Shared, a: Term, b: Term) -> Ordering {
 
 pub use crate::term::number::to_f64;
 
+/// `a < b` in term order, with the small-integer case inline.
+#[inline(always)]
+pub fn less(sh: &Shared, a: Term, b: Term) -> bool {
+    if a.is_small() && b.is_small() {
+        a.small_value() < b.small_value()
+    } else {
+        crate::term::order::compare(a, b, &sh.atoms) == Ordering::Less
+    }
+}
+
 /// Small-integer arithmetic without a native call; `None` falls back to the BIF.
 #[inline(always)]
 pub fn small_arith(sh: &Shared, bif: BifId, a: Term, b: Term) -> Option<Term> {
@@ -402,29 +412,13 @@ fn match_ctx(instr: &Instr) -> Option<Src> {
 /// Bit syntax and receive.
 pub fn exec_other(io: &mut RegIo, instr: &Instr) -> Next {
     // erlc only uses these on match contexts; a broken module costs the process, not the VM.
+    // (bs_start_match, bs_get_integer, bs_test_unit and bs_test_tail run in the main loop.)
     if let Some(c) = match_ctx(instr) {
         if io.rd(c).subtag() != Some(Subtag::MatchState) {
             return Next::Raise(Exception::badarg());
         }
     }
     match instr {
-        Instr::BsStartMatch {
-            fail,
-            src,
-            live,
-            dst,
-        } => {
-            io.gc(*live);
-            let t = io.rd(*src);
-            match bits::start_match(&mut io.p.heap, t) {
-                Some(ctx) => {
-                    io.wr(*dst, ctx);
-                    Next::Continue
-                }
-                None if *fail == NO_LABEL => Next::Raise(Exception::badarg()),
-                None => Next::Jump(*fail),
-            }
-        }
         Instr::BsGetPosition { ctx, dst } => {
             let v = bits::position(io.rd(*ctx));
             io.wr(*dst, Term::small(v as i64));
@@ -442,10 +436,6 @@ pub fn exec_other(io: &mut RegIo, instr: &Instr) -> Next {
             io.wr(*dst, t);
             Next::Continue
         }
-        Instr::BsTestTail { fail, ctx, bits: n } => {
-            test!(bits::test_tail(io.rd(*ctx), *n as usize), *fail)
-        }
-        Instr::BsTestUnit { fail, ctx, unit } => test!(bits::test_unit(io.rd(*ctx), *unit), *fail),
         Instr::BsSkipBits {
             fail,
             ctx,
@@ -461,28 +451,6 @@ pub fn exec_other(io: &mut RegIo, instr: &Instr) -> Next {
                 },
             };
             test!(ok, *fail)
-        }
-        Instr::BsGetInteger {
-            fail,
-            ctx,
-            live,
-            size,
-            unit,
-            flags,
-            dst,
-        } => {
-            io.gc(*live);
-            let c = io.rd(*ctx);
-            let Some(n) = io.size_bits(*size, *unit) else {
-                return Next::Jump(*fail);
-            };
-            match bits::get_integer(&mut io.p.heap, c, n, *flags) {
-                Some(v) => {
-                    io.wr(*dst, v);
-                    Next::Continue
-                }
-                None => Next::Jump(*fail),
-            }
         }
         Instr::BsGetFloat {
             fail,
