@@ -313,6 +313,23 @@ impl Vm {
         crate::emulator::run_to_completion(self, &mut p, m, f, args)
     }
 
+    /// Like [`Vm::call`], but gives up (returning `None`) after `max_slices` scheduler slices of
+    /// 4000 reductions: for embedders and tests that must not wait on a runaway loop.
+    pub fn call_bounded(
+        &mut self,
+        module: &str,
+        function: &str,
+        args: &[Term],
+        max_slices: usize,
+    ) -> Option<Outcome> {
+        let m = self.atom(module);
+        let f = self.atom(function);
+        let id = self.next_pid;
+        self.next_pid += 1;
+        let mut p = Process::new(id, crate::heap::MIN_HEAP_SIZE);
+        crate::emulator::run_slices(self, &mut p, m, f, args, max_slices)
+    }
+
     /// Formats a term the way `erlang:display/1` prints it.
     pub fn display(&self, t: Term) -> String {
         crate::term::display::display(t, &self.shared)

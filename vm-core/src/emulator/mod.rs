@@ -57,6 +57,10 @@ impl Default for Regs {
     }
 }
 
+/// Backward jumps allowed without a call in between (far above what a receive scan of any real
+/// mailbox needs).
+const MAX_BACK_JUMPS: u32 = 50_000_000;
+
 /// Why the dispatch loop returned.
 pub enum Stop {
     /// Reductions spent; the process can be resumed with [`execute`].
@@ -105,6 +109,19 @@ pub fn prepare_call(
 
 /// Runs `m:f(args)` in `p` until the process ends.
 pub fn run_to_completion(vm: &mut Vm, p: &mut Process, m: Term, f: Term, args: &[Term]) -> Outcome {
+    run_slices(vm, p, m, f, args, usize::MAX).unwrap_or(Outcome::Halted(1))
+}
+
+/// Runs `m:f(args)` in `p` for at most `max_slices` scheduler slices; `None` when the budget ran
+/// out first (the process is left suspended).
+pub fn run_slices(
+    vm: &mut Vm,
+    p: &mut Process,
+    m: Term,
+    f: Term,
+    args: &[Term],
+    max_slices: usize,
+) -> Option<Outcome> {
     let args: Vec<Term> = args
         .iter()
         .map(|a| copy::copy_term(*a, &mut p.heap))
@@ -114,13 +131,13 @@ pub fn run_to_completion(vm: &mut Vm, p: &mut Process, m: Term, f: Term, args: &
         let a = build::list(&mut vm.results, &args);
         let fr = build::tuple(&mut vm.results, &[m, f, a, Term::NIL]);
         let st = build::list(&mut vm.results, &[fr]);
-        return Outcome::Raised {
+        return Some(Outcome::Raised {
             class: atom::ERROR,
             reason: atom::UNDEF,
             stacktrace: st,
-        };
+        });
     }
-    loop {
+    for _ in 0..max_slices {
         match execute(
             &mut vm.shared,
             p,
@@ -128,21 +145,22 @@ pub fn run_to_completion(vm: &mut Vm, p: &mut Process, m: Term, f: Term, args: &
             crate::scheduler::REDUCTIONS_PER_SLICE,
         ) {
             Stop::Yield => continue,
-            Stop::Normal(v) => return Outcome::Returned(copy::copy_term(v, &mut vm.results)),
+            Stop::Normal(v) => return Some(Outcome::Returned(copy::copy_term(v, &mut vm.results))),
             Stop::Died {
                 class,
                 reason,
                 trace,
             } => {
-                return Outcome::Raised {
+                return Some(Outcome::Raised {
                     class: class.atom(),
                     reason: copy::copy_term(reason, &mut vm.results),
                     stacktrace: copy::copy_term(trace, &mut vm.results),
-                }
+                })
             }
-            Stop::Halt(n) => return Outcome::Halted(n),
+            Stop::Halt(n) => return Some(Outcome::Halted(n)),
         }
     }
+    None
 }
 
 /// Collects `p`'s heap with `x[..live]` as the live registers.
@@ -197,32 +215,23 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
     let mut instrs: Rc<[Instr]> = code.instrs.clone();
     let mut ip: usize = p.ip.ip as usize;
     let mut fcalls: i64 = reductions;
-
-    macro_rules! rd {
-        ($s:expr) => {
-            match $s {
-                Src::X(i) => x[i as usize],
-                Src::Y(i) => p.y(i),
-                Src::Imm(t) => t,
-            }
-        };
-    }
-    macro_rules! wr {
-        ($d:expr, $v:expr) => {{
-            let v = $v;
-            match $d {
-                Dst::X(i) => x[i as usize] = v,
-                Dst::Y(i) => p.set_y(i, v),
-            }
-        }};
-    }
+    let mut back_jumps: u32 = 0;
 
     'outer: loop {
         let fault: Fault = 'dispatch: loop {
             // Jumps: `jump!(label)` continues at a label in the current code.
             macro_rules! jump {
                 ($l:expr) => {{
-                    ip = $l as usize;
+                    let l = $l as usize;
+                    // Code from erlc loops only through calls, which spend reductions. Hostile
+                    // code could loop on jumps alone: bound that, so nothing freezes the VM.
+                    if l < ip {
+                        back_jumps += 1;
+                        if back_jumps > MAX_BACK_JUMPS {
+                            raise!(Exception::system_limit())
+                        }
+                    }
+                    ip = l;
                     continue 'dispatch;
                 }};
             }
@@ -255,6 +264,42 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     }
                 };
             }
+            // Register access. A Y slot outside the current frame only happens in broken code:
+            // it costs the process (badarg), never the VM.
+            macro_rules! yget {
+                ($i:expr) => {
+                    match p.y_get($i) {
+                        Some(t) => t,
+                        None => raise!(Exception::badarg()),
+                    }
+                };
+            }
+            macro_rules! yset {
+                ($i:expr, $v:expr) => {{
+                    let v = $v;
+                    if !p.y_put($i, v) {
+                        raise!(Exception::badarg())
+                    }
+                }};
+            }
+            macro_rules! rd {
+                ($s:expr) => {
+                    match $s {
+                        Src::X(i) => x[i as usize],
+                        Src::Y(i) => yget!(i),
+                        Src::Imm(t) => t,
+                    }
+                };
+            }
+            macro_rules! wr {
+                ($d:expr, $v:expr) => {{
+                    let v = $v;
+                    match $d {
+                        Dst::X(i) => x[i as usize] = v,
+                        Dst::Y(i) => yset!(i, v),
+                    }
+                }};
+            }
             // Enter code at `cp` (another module's or this one's).
             macro_rules! goto_code {
                 ($cp:expr) => {{
@@ -272,6 +317,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                 ($cp:expr, $arity:expr) => {{
                     let cp: CodePtr = $cp;
                     fcalls -= 1;
+                    back_jumps = 0;
                     if fcalls <= 0 {
                         p.ip = cp;
                         p.saved_x = x[..$arity as usize].to_vec();
@@ -319,11 +365,11 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     do_return!();
                 }
                 Instr::MoveXX(s, d) => x[*d as usize] = x[*s as usize],
-                Instr::MoveXY(s, d) => p.set_y(*d, x[*s as usize]),
-                Instr::MoveYX(s, d) => x[*d as usize] = p.y(*s),
-                Instr::MoveYY(s, d) => p.set_y(*d, p.y(*s)),
+                Instr::MoveXY(s, d) => yset!(*d, x[*s as usize]),
+                Instr::MoveYX(s, d) => x[*d as usize] = yget!(*s),
+                Instr::MoveYY(s, d) => yset!(*d, yget!(*s)),
                 Instr::MoveIX(t, d) => x[*d as usize] = *t,
-                Instr::MoveIY(t, d) => p.set_y(*d, *t),
+                Instr::MoveIY(t, d) => yset!(*d, *t),
                 // -- the hot binary-matching instructions (the rest are in `ops::exec_other`) --
                 Instr::BsStartMatch {
                     fail,
@@ -775,7 +821,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                 Instr::Trim { n, .. } => dealloc!(*n),
                 Instr::InitYRegs(ys) => {
                     for y in ys.iter() {
-                        p.set_y(*y, Term::NIL);
+                        yset!(*y, Term::NIL);
                     }
                 }
 
@@ -835,7 +881,10 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                         }
                         build::tuple(&mut p.heap, &tmp[..elems.len()])
                     } else {
-                        let vals: Vec<Term> = elems.iter().map(|e| rd!(*e)).collect();
+                        let mut vals: Vec<Term> = Vec::with_capacity(elems.len());
+                        for e in elems.iter() {
+                            vals.push(rd!(*e));
+                        }
                         build::tuple(&mut p.heap, &vals)
                     };
                     wr!(*dst, v);
@@ -1065,17 +1114,17 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                         ip: *handler,
                     }
                     .to_catch(*y);
-                    p.set_y(*y, tag);
+                    yset!(*y, tag);
                 }
                 Instr::CatchEnd(y) => {
-                    p.set_y(*y, Term::NIL);
+                    yset!(*y, Term::NIL);
                     if x[0].is_non_value() {
                         x[0] = exception::catch_value(p, x[1], x[2], x[3]);
                     }
                 }
-                Instr::TryEnd(y) => p.set_y(*y, Term::NIL),
+                Instr::TryEnd(y) => yset!(*y, Term::NIL),
                 Instr::TryCase(y) => {
-                    p.set_y(*y, Term::NIL);
+                    yset!(*y, Term::NIL);
                     x[0] = x[1];
                     x[1] = x[2];
                     x[2] = x[3];
@@ -1105,7 +1154,10 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     env,
                 } => {
                     let e = &code.funs[*fun_index as usize];
-                    let vals: Vec<Term> = env.iter().map(|s| rd!(*s)).collect();
+                    let mut vals: Vec<Term> = Vec::with_capacity(env.len());
+                    for s in env.iter() {
+                        vals.push(rd!(*s));
+                    }
                     let f = build::closure(
                         &mut p.heap,
                         code.id,
@@ -1125,8 +1177,10 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     pairs,
                 } => {
                     let m = rd!(*src);
-                    let kv: Vec<(Term, Term)> =
-                        pairs.iter().map(|(k, v)| (rd!(*k), rd!(*v))).collect();
+                    let mut kv: Vec<(Term, Term)> = Vec::with_capacity(pairs.len());
+                    for (k, v) in pairs.iter() {
+                        kv.push((rd!(*k), rd!(*v)));
+                    }
                     let (fail, dst, live) = (*fail, *dst, *live);
                     if !ops::is_map(m) {
                         let r = build::tuple(&mut p.heap, &[atom::BADMAP, m]);
@@ -1144,8 +1198,10 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     pairs,
                 } => {
                     let m = rd!(*src);
-                    let kv: Vec<(Term, Term)> =
-                        pairs.iter().map(|(k, v)| (rd!(*k), rd!(*v))).collect();
+                    let mut kv: Vec<(Term, Term)> = Vec::with_capacity(pairs.len());
+                    for (k, v) in pairs.iter() {
+                        kv.push((rd!(*k), rd!(*v)));
+                    }
                     let (fail, dst, live) = (*fail, *dst, *live);
                     if !ops::is_map(m) {
                         let r = build::tuple(&mut p.heap, &[atom::BADMAP, m]);
@@ -1248,8 +1304,14 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                             p,
                             code: &code,
                             sh,
+                            bad_y: core::cell::Cell::new(false),
                         };
-                        ops::exec_other(&mut io, instr)
+                        let r = ops::exec_other(&mut io, instr);
+                        if io.bad_y.get() {
+                            ops::Next::Raise(Exception::badarg())
+                        } else {
+                            r
+                        }
                     };
                     match res {
                         ops::Next::Continue => {}

@@ -352,6 +352,8 @@ pub struct RegIo<'a> {
     pub p: &'a mut Process,
     pub code: &'a Code,
     pub sh: &'a mut Shared,
+    /// Set when broken code touched a Y slot outside its frame: the instruction then raises.
+    pub bad_y: core::cell::Cell<bool>,
 }
 
 impl RegIo<'_> {
@@ -359,7 +361,10 @@ impl RegIo<'_> {
     fn rd(&self, s: Src) -> Term {
         match s {
             Src::X(i) => self.x[i as usize],
-            Src::Y(i) => self.p.y(i),
+            Src::Y(i) => self.p.y_get(i).unwrap_or_else(|| {
+                self.bad_y.set(true);
+                Term::NIL
+            }),
             Src::Imm(t) => t,
         }
     }
@@ -367,7 +372,11 @@ impl RegIo<'_> {
     fn wr(&mut self, d: Dst, v: Term) {
         match d {
             Dst::X(i) => self.x[i as usize] = v,
-            Dst::Y(i) => self.p.set_y(i, v),
+            Dst::Y(i) => {
+                if !self.p.y_put(i, v) {
+                    self.bad_y.set(true);
+                }
+            }
         }
     }
     fn gc(&mut self, live: u16) {

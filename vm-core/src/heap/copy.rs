@@ -7,8 +7,11 @@ use crate::term::{Subtag, Term};
 
 /// Copies `t` (deeply, sharing is not preserved, as in ERTS) into `dst`.
 pub fn copy_term(t: Term, dst: &mut impl Alloc) -> Term {
-    if t.is_immediate() || t.is_non_value() {
+    if t.is_immediate() {
         return t;
+    }
+    if !(t.is_list() || t.is_boxed()) {
+        return Term::NIL;
     }
     let mut result = Term::NON_VALUE;
     let mut work: Vec<(*mut u64, Term)> = Vec::new();
@@ -43,7 +46,11 @@ fn shallow(src: Term, dst: &mut impl Alloc, work: &mut Vec<(*mut u64, Term)>) ->
         }
         return Term::make_list(p);
     }
-    let h = src.header().expect("boxed");
+    // Only broken code can put a non-term word (a continuation pointer, the no-value marker) where
+    // a term belongs; it copies as `[]` rather than taking the VM down.
+    let Some(h) = src.header() else {
+        return Term::NIL;
+    };
     let size = h.size();
     let p = dst.alloc(size);
     // SAFETY: `sp` is a live object of `size` words; `p` has `size` fresh words.

@@ -86,14 +86,26 @@ impl Process {
         Term::pid(self.id)
     }
 
+    /// `y(i)`, or `None` when the current frame has no such slot (only broken code asks).
     #[inline(always)]
-    pub fn y(&self, i: u16) -> Term {
-        self.stack[self.stack.len() - 1 - i as usize]
-    }
-    #[inline(always)]
-    pub fn set_y(&mut self, i: u16, t: Term) {
+    pub fn y_get(&self, i: u16) -> Option<Term> {
         let n = self.stack.len();
-        self.stack[n - 1 - i as usize] = t;
+        if (i as usize) < n {
+            Some(self.stack[n - 1 - i as usize])
+        } else {
+            None
+        }
+    }
+    /// Sets `y(i)`; false when there is no such slot.
+    #[inline(always)]
+    pub fn y_put(&mut self, i: u16, t: Term) -> bool {
+        let n = self.stack.len();
+        if (i as usize) < n {
+            self.stack[n - 1 - i as usize] = t;
+            true
+        } else {
+            false
+        }
     }
 
     /// Process-dictionary lookup.
