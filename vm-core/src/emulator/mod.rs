@@ -300,6 +300,29 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     }
                 }};
             }
+            // A guard BIF or gc_bif: the result into `dst` (then a safe point for a gc_bif, with
+            // `dst` live too), or on failure a jump to `fail` or the exception with its trace top.
+            macro_rules! guard_call {
+                ($fail:expr, $bif:expr, $args:expr, $dst:expr, $live:expr, $imm_small:expr) => {{
+                    let (fail, bif, dst, args) = ($fail, $bif, $dst, $args);
+                    let live: Option<u16> = $live;
+                    match ops::call_guard_bif(sh, p, bif, &args) {
+                        Ok(v) => {
+                            wr!(dst, v);
+                            if let Some(live) = live {
+                                ops::after_gc_bif(p, x, live, dst);
+                            }
+                        }
+                        Err(exc) => {
+                            if fail != NO_LABEL {
+                                jump!(fail)
+                            }
+                            let top = ops::arith_top(sh, p, bif, &exc, &args, $imm_small);
+                            raise!(exc, top)
+                        }
+                    }
+                }};
+            }
             // Enter code at `cp` (another module's or this one's).
             macro_rules! goto_code {
                 ($cp:expr) => {{
@@ -474,21 +497,14 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                             continue 'dispatch;
                         }
                     }
-                    let (fail, bif, dst, live) = (*fail, *bif, *dst, *live);
-                    let args = [av, Term::small(*imm)];
-                    match ops::call_guard_bif(sh, p, bif, &args) {
-                        Ok(v) => {
-                            wr!(dst, v);
-                            ops::after_gc_bif(p, x, live, dst);
-                        }
-                        Err(exc) => {
-                            if fail != NO_LABEL {
-                                jump!(fail)
-                            }
-                            let top = ops::arith_top(sh, p, bif, &exc, &args, true);
-                            raise!(exc, top)
-                        }
-                    }
+                    guard_call!(
+                        *fail,
+                        *bif,
+                        [av, Term::small(*imm)],
+                        *dst,
+                        Some(*live),
+                        true
+                    )
                 }
                 Instr::IsLtXX { fail, a, b } => {
                     if !ops::less(sh, x[*a as usize], x[*b as usize]) {
@@ -519,21 +535,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                         }
                     }
                     let imm_small = matches!(b, Src::Imm(t) if t.is_small());
-                    let (fail, bif, dst, live) = (*fail, *bif, *dst, *live);
-                    let args = [av, bv];
-                    match ops::call_guard_bif(sh, p, bif, &args) {
-                        Ok(v) => {
-                            wr!(dst, v);
-                            ops::after_gc_bif(p, x, live, dst);
-                        }
-                        Err(exc) => {
-                            if fail != NO_LABEL {
-                                jump!(fail)
-                            }
-                            let top = ops::arith_top(sh, p, bif, &exc, &args, imm_small);
-                            raise!(exc, top)
-                        }
-                    }
+                    guard_call!(*fail, *bif, [av, bv], *dst, Some(*live), imm_small)
                 }
                 Instr::Move { src, dst } => wr!(*dst, rd!(*src)),
                 Instr::Jump(l) => jump!(*l),
@@ -690,18 +692,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     }
                 }
                 Instr::Bif1 { fail, bif, a, dst } => {
-                    let args = [rd!(*a)];
-                    let (fail, bif, dst) = (*fail, *bif, *dst);
-                    match ops::call_guard_bif(sh, p, bif, &args) {
-                        Ok(v) => wr!(dst, v),
-                        Err(exc) => {
-                            if fail != NO_LABEL {
-                                jump!(fail)
-                            }
-                            let top = ops::bif_top(sh, p, bif, &exc, &args);
-                            raise!(exc, top)
-                        }
-                    }
+                    guard_call!(*fail, *bif, [rd!(*a)], *dst, None, false)
                 }
                 Instr::Bif2 {
                     fail,
@@ -710,18 +701,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     b,
                     dst,
                 } => {
-                    let args = [rd!(*a), rd!(*b)];
-                    let (fail, bif, dst) = (*fail, *bif, *dst);
-                    match ops::call_guard_bif(sh, p, bif, &args) {
-                        Ok(v) => wr!(dst, v),
-                        Err(exc) => {
-                            if fail != NO_LABEL {
-                                jump!(fail)
-                            }
-                            let top = ops::bif_top(sh, p, bif, &exc, &args);
-                            raise!(exc, top)
-                        }
-                    }
+                    guard_call!(*fail, *bif, [rd!(*a), rd!(*b)], *dst, None, false)
                 }
                 Instr::GcBif1 {
                     fail,
@@ -730,21 +710,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     a,
                     dst,
                 } => {
-                    let args = [rd!(*a)];
-                    let (fail, bif, dst, live) = (*fail, *bif, *dst, *live);
-                    match ops::call_guard_bif(sh, p, bif, &args) {
-                        Ok(v) => {
-                            wr!(dst, v);
-                            ops::after_gc_bif(p, x, live, dst);
-                        }
-                        Err(exc) => {
-                            if fail != NO_LABEL {
-                                jump!(fail)
-                            }
-                            let top = ops::arith_top(sh, p, bif, &exc, &args, false);
-                            raise!(exc, top)
-                        }
-                    }
+                    guard_call!(*fail, *bif, [rd!(*a)], *dst, Some(*live), false)
                 }
                 Instr::GcBif2 {
                     fail,
@@ -754,27 +720,15 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     b,
                     dst,
                 } => {
-                    let (av, bv) = (rd!(*a), rd!(*b));
                     let imm_small = matches!(b, Src::Imm(t) if t.is_small());
-                    let (fail, bif, dst, live) = (*fail, *bif, *dst, *live);
-                    if let Some(v) = ops::small_arith(sh, bif, av, bv) {
-                        wr!(dst, v);
-                        continue 'dispatch;
-                    }
-                    let args = [av, bv];
-                    match ops::call_guard_bif(sh, p, bif, &args) {
-                        Ok(v) => {
-                            wr!(dst, v);
-                            ops::after_gc_bif(p, x, live, dst);
-                        }
-                        Err(exc) => {
-                            if fail != NO_LABEL {
-                                jump!(fail)
-                            }
-                            let top = ops::arith_top(sh, p, bif, &exc, &args, imm_small);
-                            raise!(exc, top)
-                        }
-                    }
+                    guard_call!(
+                        *fail,
+                        *bif,
+                        [rd!(*a), rd!(*b)],
+                        *dst,
+                        Some(*live),
+                        imm_small
+                    )
                 }
                 Instr::GcBif3 {
                     fail,
@@ -785,24 +739,15 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     c,
                     dst,
                 } => {
-                    let args = [rd!(*a), rd!(*b), rd!(*c)];
-                    let (fail, bif, dst, live) = (*fail, *bif, *dst, *live);
-                    match ops::call_guard_bif(sh, p, bif, &args) {
-                        Ok(v) => {
-                            wr!(dst, v);
-                            ops::after_gc_bif(p, x, live, dst);
-                        }
-                        Err(exc) => {
-                            if fail != NO_LABEL {
-                                jump!(fail)
-                            }
-                            let top = ops::bif_top(sh, p, bif, &exc, &args);
-                            raise!(exc, top)
-                        }
-                    }
+                    guard_call!(
+                        *fail,
+                        *bif,
+                        [rd!(*a), rd!(*b), rd!(*c)],
+                        *dst,
+                        Some(*live),
+                        false
+                    )
                 }
-
-                // -- stack and heap --------------------------------------------------------------
                 Instr::Allocate { stack, live } => {
                     let (n, live) = (*stack as usize, *live as usize);
                     safe_point(p, x, live, 0);

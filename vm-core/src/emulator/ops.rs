@@ -76,42 +76,6 @@ pub fn less(sh: &Shared, a: Term, b: Term) -> bool {
     }
 }
 
-/// Small-integer arithmetic without a native call; `None` falls back to the BIF.
-#[inline(always)]
-pub fn small_arith(sh: &Shared, bif: BifId, a: Term, b: Term) -> Option<Term> {
-    if !(a.is_small() && b.is_small()) {
-        return None;
-    }
-    let (x, y) = (a.small_value(), b.small_value());
-    let f = &sh.fast;
-    let v = if Some(bif) == f.plus {
-        x + y
-    } else if Some(bif) == f.minus {
-        x - y
-    } else if Some(bif) == f.times {
-        x.checked_mul(y)?
-    } else if Some(bif) == f.band {
-        x & y
-    } else if Some(bif) == f.bor {
-        x | y
-    } else if Some(bif) == f.bxor {
-        x ^ y
-    } else if Some(bif) == f.rem && y != 0 {
-        x % y
-    } else if Some(bif) == f.div && y != 0 {
-        x / y
-    } else if Some(bif) == f.bsr && (0..64).contains(&y) {
-        x >> y
-    } else {
-        return None;
-    };
-    if Term::fits_small(v) {
-        Some(Term::small(v))
-    } else {
-        None
-    }
-}
-
 pub fn call_guard_bif(sh: &mut Shared, p: &mut Process, bif: BifId, args: &[Term]) -> BifResult {
     let f = sh.bif(bif).f;
     let mut ctx = Ctx { proc: p, vm: sh };
