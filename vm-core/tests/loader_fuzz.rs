@@ -6,21 +6,8 @@ use lantern_core::host::NullHost;
 use lantern_core::loader;
 use lantern_core::vm::Vm;
 
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+mod common;
+use common::XorShift;
 
 fn samples(limit: usize) -> Vec<Vec<u8>> {
     let mut out = Vec::new();

@@ -10,21 +10,8 @@ use lantern_core::host::NullHost;
 use lantern_core::vm::Vm;
 use lantern_core::Term;
 
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+mod common;
+use common::XorShift;
 
 /// Byte range of the `Code` chunk's instructions (after its header).
 fn code_body(beam: &[u8]) -> Option<(usize, usize)> {

@@ -1120,39 +1120,43 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     dst,
                     live,
                     pairs,
-                } => {
-                    let m = rd!(*src);
-                    let mut kv: Vec<(Term, Term)> = Vec::with_capacity(pairs.len());
-                    for (k, v) in pairs.iter() {
-                        kv.push((rd!(*k), rd!(*v)));
-                    }
-                    let (fail, dst, live) = (*fail, *dst, *live);
-                    if !ops::is_map(m) {
-                        let r = build::tuple(&mut p.heap, &[atom::BADMAP, m]);
-                        fail!(fail, Exception::error(r))
-                    }
-                    let nm = crate::term::map::put_many(m, &kv, &mut p.heap, &sh.atoms);
-                    wr!(dst, nm);
-                    ops::after_gc_bif(p, x, live, dst);
                 }
-                Instr::PutMapExact {
+                | Instr::PutMapExact {
                     fail,
                     src,
                     dst,
                     live,
                     pairs,
                 } => {
+                    let exact = matches!(instr, Instr::PutMapExact { .. });
                     let m = rd!(*src);
-                    let mut kv: Vec<(Term, Term)> = Vec::with_capacity(pairs.len());
-                    for (k, v) in pairs.iter() {
-                        kv.push((rd!(*k), rd!(*v)));
+                    // Most updates name a few keys: keep them on the stack.
+                    let mut small = [(Term::NIL, Term::NIL); 8];
+                    let mut many: Vec<(Term, Term)> = Vec::new();
+                    for (i, (k, v)) in pairs.iter().enumerate() {
+                        let kv = (rd!(*k), rd!(*v));
+                        if pairs.len() <= small.len() {
+                            small[i] = kv;
+                        } else {
+                            many.push(kv);
+                        }
                     }
+                    let kv: &[(Term, Term)] = if pairs.len() <= small.len() {
+                        &small[..pairs.len()]
+                    } else {
+                        &many
+                    };
                     let (fail, dst, live) = (*fail, *dst, *live);
                     if !ops::is_map(m) {
                         let r = build::tuple(&mut p.heap, &[atom::BADMAP, m]);
                         fail!(fail, Exception::error(r))
                     }
-                    match crate::term::map::update_many(m, &kv, &mut p.heap, &sh.atoms) {
+                    let updated = if exact {
+                        crate::term::map::update_many(m, kv, &mut p.heap, &sh.atoms)
+                    } else {
+                        Ok(crate::term::map::put_many(m, kv, &mut p.heap, &sh.atoms))
+                    };
+                    match updated {
                         Ok(nm) => {
                             wr!(dst, nm);
                             ops::after_gc_bif(p, x, live, dst);

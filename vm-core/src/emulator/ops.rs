@@ -613,14 +613,8 @@ pub fn exec_other(io: &mut RegIo, instr: &Instr) -> Next {
             unit,
             flags,
             src,
-        } => {
-            let Some(n) = io.size_bits(*size, *unit) else {
-                return Next::Fail(*fail, Exception::badarg());
-            };
-            let v = io.rd(*src);
-            done(bits::put_integer(&mut io.p.bin_build, v, n, *flags), *fail)
         }
-        Instr::BsPutFloat {
+        | Instr::BsPutFloat {
             fail,
             size,
             unit,
@@ -631,7 +625,12 @@ pub fn exec_other(io: &mut RegIo, instr: &Instr) -> Next {
                 return Next::Fail(*fail, Exception::badarg());
             };
             let v = io.rd(*src);
-            done(bits::put_float(&mut io.p.bin_build, v, n, *flags), *fail)
+            let put = if matches!(instr, Instr::BsPutInteger { .. }) {
+                bits::put_integer
+            } else {
+                bits::put_float
+            };
+            done(put(&mut io.p.bin_build, v, n, *flags), *fail)
         }
         Instr::BsPutBinary {
             fail,
