@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use lantern_core::host::Host;
+use lantern_core::scheduler::RunResult;
 use lantern_core::{Outcome, Vm};
 
 const HELP: &str = "\
@@ -24,9 +25,12 @@ OPTIONS:
     -pz DIR          Add DIR to the end of the code path (repeatable)
     --otp-root DIR   The OTP installation whose lib/*/ebin and erts-*/ebin hold the standard
                      library (default: /usr/lib/erlang, else asks `erl`)
+    --no-halt        Keep running after FUNCTION returns, until erlang:halt/0,1,2 is called or
+                     no process can ever run again (like erl -s MODULE FUNCTION, which waits)
 
 EXIT STATUS:
-    0 when the function returns, 1 on an uncaught exception (reported on stderr),
+    0 when the function returns, 1 on an uncaught exception (reported on stderr) or when it
+    can never return (every process waits for a message and no timer is pending),
     N after erlang:halt(N).
 
 ENVIRONMENT:
@@ -73,6 +77,10 @@ impl Host for CliHost {
     }
     fn os_pid(&self) -> u32 {
         std::process::id()
+    }
+    fn sleep(&mut self, nanos: u64) -> bool {
+        std::thread::sleep(std::time::Duration::from_nanos(nanos));
+        true
     }
     fn random_u64(&mut self) -> u64 {
         self.seed ^= self.seed << 13;
@@ -130,6 +138,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let mut front: Vec<PathBuf> = Vec::new();
     let mut back: Vec<PathBuf> = Vec::new();
     let mut otp_root: Option<PathBuf> = None;
+    let mut keep_running = false;
     let mut positional: Vec<String> = Vec::new();
     let mut i = 0;
     while i < args.len() {
@@ -144,6 +153,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             "-pa" => front.push(PathBuf::from(value("-pa")?)),
             "-pz" => back.push(PathBuf::from(value("-pz")?)),
             "--otp-root" => otp_root = Some(PathBuf::from(value("--otp-root")?)),
+            "--no-halt" => keep_running = true,
             s if s.starts_with('-') => {
                 return Err(format!("unknown option {s} (see lantern --help)"))
             }
@@ -170,7 +180,11 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let mut vm = Vm::new(Box::new(host));
     // A Rust panic inside the VM is a bug; report it as such instead of aborting mid-output.
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        vm.call(module, function, &[])
+        let outcome = vm.call(module, function, &[]);
+        match outcome {
+            Outcome::Returned(_) if keep_running => keep_on(&mut vm),
+            o => o,
+        }
     }));
     let Ok(outcome) = outcome else {
         eprintln!("lantern: internal error while running {module}:{function}() (a VM bug; please report it)");
@@ -178,6 +192,13 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     };
     match outcome {
         Outcome::Returned(_) => Ok(ExitCode::SUCCESS),
+        Outcome::Blocked => {
+            eprintln!(
+                "lantern: {module}:{function}() can never return: every process is waiting for \
+                 a message and no timer is pending (erl would wait forever)"
+            );
+            Ok(ExitCode::from(1))
+        }
         Outcome::Halted(n) => Ok(ExitCode::from(n.clamp(0, 255) as u8)),
         Outcome::Raised {
             class,
@@ -192,6 +213,20 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             eprintln!("  reason:     {reason}");
             eprintln!("  stacktrace: {st}");
             Ok(ExitCode::from(1))
+        }
+    }
+}
+
+/// `--no-halt`: runs the remaining processes until `halt` or until nothing can happen.
+fn keep_on(vm: &mut Vm) -> Outcome {
+    loop {
+        match vm.run(1 << 20) {
+            RunResult::Halted(n) => return Outcome::Halted(n),
+            RunResult::Idle { next_timer: None } => return Outcome::Halted(0),
+            RunResult::Idle {
+                next_timer: Some(ns),
+            } => std::thread::sleep(std::time::Duration::from_nanos(ns)),
+            RunResult::Yielded => {}
         }
     }
 }

@@ -2,7 +2,7 @@
 -export([main/0]).
 -include("test.hrl").
 
-%% pending: needs processes, message passing and links (issue 3)
+
 
 %% Processes (printed only through deterministic facts): spawn, send,
 %% receive with patterns and after, selective receive, links and exit

@@ -58,6 +58,15 @@ predefined! {
     CURRENT = "current", UTF8_OPT = "utf8_opt", NOT_LOADED = "not_loaded", ERR_MISSING = "missing",
     RECORD = "record", SIZE = "size", UNIT = "unit", BADSIZE = "badsize",
     FORMAT_BS_FAIL = "format_bs_fail", INVALID = "invalid", NO_FLOAT = "no_float",
+    LOW = "low", HIGH = "high", LANTERN_TRAP = "$lantern_trap", TIMEOUT = "timeout",
+    TRAP_EXIT = "trap_exit", PRIORITY = "priority", ALIAS = "alias", DEMONITOR = "demonitor",
+    REPLY_DEMONITOR = "reply_demonitor", EXPLICIT_UNALIAS = "explicit_unalias", FLUSH = "flush",
+    INFO = "info", ASYNC = "async", ABS_OPT = "abs", NOCONNECT = "noconnect",
+    NOSUSPEND = "nosuspend", MAX_HEAP_SIZE = "max_heap_size", MESSAGE_QUEUE_DATA = "message_queue_data",
+    OFF_HEAP = "off_heap", ON_HEAP = "on_heap", FULLSWEEP_AFTER = "fullsweep_after",
+    MIN_BIN_VHEAP_SIZE = "min_bin_vheap_size", SPAWN_OPT_REPLY = "spawn_reply", SHUTDOWN = "shutdown",
+    RUNNING = "running", RUNNABLE = "runnable", WAITING = "waiting", EXITING = "exiting",
+    CANCEL_TIMER = "cancel_timer", READ_TIMER = "read_timer", ERROR_LOGGER = "error_logger",
 }
 
 /// The `short` cause of a bit-syntax error (same atom as [`SHORT`]; a second `"short"` entry in

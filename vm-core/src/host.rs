@@ -26,6 +26,12 @@ pub trait Host {
     fn os_pid(&self) -> u32 {
         0
     }
+    /// Blocks for about `nanos` nanoseconds (until the next timer), for embedders that drive
+    /// the VM from a blocking loop ([`crate::vm::Vm::call`]). Hosts on an event loop never
+    /// block and return false.
+    fn sleep(&mut self, _nanos: u64) -> bool {
+        false
+    }
 }
 
 /// A host with no platform: a fixed clock, output collected in memory, no module source.
@@ -36,6 +42,7 @@ pub struct NullHost {
     pub stderr: Vec<u8>,
     pub modules: Vec<(alloc::string::String, Vec<u8>)>,
     pub now: u64,
+    pub rng: u64,
 }
 
 impl Host for NullHost {
@@ -57,11 +64,16 @@ impl Host for NullHost {
             .find(|(n, _)| n == module)
             .map(|(_, b)| b.clone())
     }
+    /// Virtual time: sleeping moves the clock forward at once.
+    fn sleep(&mut self, nanos: u64) -> bool {
+        self.now += nanos.max(1);
+        true
+    }
     fn random_u64(&mut self) -> u64 {
-        self.now = self
-            .now
+        self.rng = self
+            .rng
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
-        self.now
+        self.rng
     }
 }

@@ -1,20 +1,26 @@
 //! `Vm`: the embedding API used by the CLI and the wasm bindings.
 
 use alloc::boxed::Box;
-use alloc::collections::BTreeMap;
+use alloc::collections::{BTreeMap, VecDeque};
 use alloc::format;
 use alloc::rc::Rc;
 use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::atom::AtomTable;
+use crate::bif::Class;
 use crate::bif::{BifEntry, BifId};
 use crate::code::{Code, CodePtr, CodeTable, ExportTable, ExportTarget};
 use crate::emulator::instr::Instr;
+use crate::emulator::Regs;
+use crate::heap::copy;
 use crate::heap::Arena;
 use crate::host::Host;
 use crate::loader::{self, LoadError};
-use crate::process::Process;
+use crate::process::table::ProcTable;
+use crate::process::{Process, RefId};
+use crate::scheduler::timers::Timers;
+use crate::scheduler::{RunQueues, RunResult};
 use crate::term::Term;
 
 /// Everything the emulator and native functions share: tables, code, the host.
@@ -42,6 +48,22 @@ pub struct Shared {
     pub last_runtime_ms: i64,
     pub last_wall_ms: i64,
     pub last_reductions: i64,
+
+    pub procs: ProcTable,
+    pub runq: RunQueues,
+    pub timers: Timers,
+    /// Registered names: atom index → pid.
+    pub registry: BTreeMap<u32, Term>,
+    /// Active process aliases → owner.
+    pub aliases: BTreeMap<RefId, Term>,
+    /// Processes an exit signal has killed, with their reasons, not yet ended.
+    pub doomed: VecDeque<(Term, Term, Arena)>,
+    /// Terms handed back to the embedder live here.
+    pub results: Arena,
+    /// The process whose end [`Vm::call`] waits for, and how it ended.
+    watch: Option<(Term, Option<Outcome>)>,
+    /// Reductions spent by every process so far (`statistics(reductions)`).
+    pub total_reductions: u64,
 }
 
 /// BIF ids of the operators the emulator inlines for small integers.
@@ -195,6 +217,47 @@ impl Shared {
         ok
     }
 
+    /// This node's name (`nonode@nohost` until distribution starts).
+    pub fn node_name(&self) -> Term {
+        crate::atom::NONODE
+    }
+
+    pub(crate) fn is_watched(&self, pid: Term) -> bool {
+        matches!(self.watch, Some((w, _)) if w == pid)
+    }
+    pub(crate) fn watch_ended(&self) -> bool {
+        matches!(self.watch, Some((_, Some(_))))
+    }
+    /// The watched process returned `v`.
+    pub(crate) fn note_return(&mut self, pid: Term, v: Term) {
+        if self.is_watched(pid) {
+            let v = copy::copy_term(v, &mut self.results);
+            self.watch = Some((pid, Some(Outcome::Returned(v))));
+        }
+    }
+    /// The watched process died of an uncaught exception.
+    pub(crate) fn note_raise(&mut self, pid: Term, class: Class, reason: Term, trace: Term) {
+        if self.is_watched(pid) {
+            let o = Outcome::Raised {
+                class: class.atom(),
+                reason: copy::copy_term(reason, &mut self.results),
+                stacktrace: copy::copy_term(trace, &mut self.results),
+            };
+            self.watch = Some((pid, Some(o)));
+        }
+    }
+    /// A process ended (any way): the watched one, killed by a signal, ends the wait too.
+    pub(crate) fn note_exit(&mut self, pid: Term, reason: Term) {
+        if self.is_watched(pid) && !self.watch_ended() {
+            let o = Outcome::Raised {
+                class: crate::atom::EXIT,
+                reason: copy::copy_term(reason, &mut self.results),
+                stacktrace: Term::NIL,
+            };
+            self.watch = Some((pid, Some(o)));
+        }
+    }
+
     /// A fresh reference number triple.
     pub fn make_ref_numbers(&mut self) -> [u32; 3] {
         self.next_unique += 1;
@@ -215,14 +278,16 @@ pub enum Outcome {
     },
     /// `erlang:halt/1` was called.
     Halted(i32),
+    /// The function never ended: every process waits for a message and no timer is pending
+    /// (the real BEAM would wait forever), or the host cannot wait for the next timer.
+    Blocked,
 }
 
 /// A Lantern virtual machine.
 pub struct Vm {
     pub shared: Shared,
-    /// Terms handed back to the embedder live here.
-    pub results: Arena,
-    pub(crate) next_pid: u32,
+    /// The scheduler's X and float registers.
+    regs: Regs,
 }
 
 impl Vm {
@@ -246,8 +311,6 @@ impl Vm {
                 exports.entries[x as usize].target = ExportTarget::Bif(id);
             }
         }
-        let mut code = CodeTable::default();
-        code.codes.push(Some(Rc::new(stub_code(&mut atoms))));
         let erlang = atoms.intern("erlang");
         let mut id_of = |name: &str, arity: u32| {
             let f = atoms.intern(name);
@@ -270,6 +333,9 @@ impl Vm {
             bsl: id_of("bsl", 2),
             uplus: id_of("+", 1),
         };
+        let mut code = CodeTable::default();
+        code.codes
+            .push(Some(Rc::new(stub_code(&mut atoms, apply3))));
         Vm {
             shared: Shared {
                 atoms,
@@ -289,9 +355,17 @@ impl Vm {
                 last_runtime_ms: 0,
                 last_wall_ms: 0,
                 last_reductions: 0,
+                procs: ProcTable::default(),
+                runq: RunQueues::default(),
+                timers: Timers::default(),
+                registry: BTreeMap::new(),
+                aliases: BTreeMap::new(),
+                doomed: VecDeque::new(),
+                results: Arena::new(),
+                watch: None,
+                total_reductions: 0,
             },
-            results: Arena::new(),
-            next_pid: 0,
+            regs: Regs::new(),
         }
     }
 
@@ -303,18 +377,36 @@ impl Vm {
         self.shared.atoms.intern(name)
     }
 
-    /// Runs `module:function(args...)` in a fresh process until it returns, raises or halts.
-    pub fn call(&mut self, module: &str, function: &str, args: &[Term]) -> Outcome {
-        let m = self.atom(module);
-        let f = self.atom(function);
-        let id = self.next_pid;
-        self.next_pid += 1;
-        let mut p = Process::new(id, crate::heap::MIN_HEAP_SIZE);
-        crate::emulator::run_to_completion(self, &mut p, m, f, args)
+    /// Terms handed back to the embedder ([`Outcome`] values) live here.
+    pub fn results(&mut self) -> &mut Arena {
+        &mut self.shared.results
     }
 
-    /// Like [`Vm::call`], but gives up (returning `None`) after `max_slices` scheduler slices of
-    /// 4000 reductions: for embedders and tests that must not wait on a runaway loop.
+    /// Spawns a process running `module:function(args...)` (the args are copied) and returns
+    /// its pid; it runs when [`Vm::run`] is called.
+    pub fn spawn(&mut self, module: &str, function: &str, args: &[Term]) -> Result<Term, Term> {
+        let m = self.atom(module);
+        let f = self.atom(function);
+        let list = crate::heap::build::list(&mut self.shared.results, args);
+        crate::process::spawn::spawn(&mut self.shared, None, m, f, list, &Default::default())
+            .map(|(pid, _)| pid)
+            .map_err(|e| e.reason)
+    }
+
+    /// Runs processes until `budget` reductions are spent or none can run; never blocks.
+    pub fn run(&mut self, budget: u64) -> RunResult {
+        crate::scheduler::run(&mut self.shared, &mut self.regs, budget)
+    }
+
+    /// Runs `module:function(args...)` in a fresh process, with every other process it starts,
+    /// until it returns, raises or halts. Waits for timers through [`Host::sleep`].
+    pub fn call(&mut self, module: &str, function: &str, args: &[Term]) -> Outcome {
+        self.call_bounded(module, function, args, usize::MAX)
+            .unwrap_or(Outcome::Blocked)
+    }
+
+    /// Like [`Vm::call`], but gives up (returning `None`) after `max_slices` scheduler slices'
+    /// worth of reductions: for embedders and tests that must not wait on a runaway loop.
     pub fn call_bounded(
         &mut self,
         module: &str,
@@ -322,12 +414,45 @@ impl Vm {
         args: &[Term],
         max_slices: usize,
     ) -> Option<Outcome> {
-        let m = self.atom(module);
-        let f = self.atom(function);
-        let id = self.next_pid;
-        self.next_pid += 1;
-        let mut p = Process::new(id, crate::heap::MIN_HEAP_SIZE);
-        crate::emulator::run_slices(self, &mut p, m, f, args, max_slices)
+        let pid = match self.spawn(module, function, args) {
+            Ok(pid) => pid,
+            Err(reason) => {
+                return Some(Outcome::Raised {
+                    class: crate::atom::ERROR,
+                    reason,
+                    stacktrace: Term::NIL,
+                })
+            }
+        };
+        self.shared.watch = Some((pid, None));
+        let slice = crate::scheduler::REDUCTIONS_PER_SLICE as u64;
+        let mut budget = (max_slices as u64).saturating_mul(slice);
+        loop {
+            let step = budget.min(slice * 64);
+            let r = self.run(step);
+            budget -= step.min(budget);
+            if let Some((_, Some(_))) = self.shared.watch {
+                if let Some((_, o)) = self.shared.watch.take() {
+                    return o;
+                }
+            }
+            match r {
+                RunResult::Halted(n) => return Some(Outcome::Halted(n)),
+                RunResult::Idle { next_timer: None } => return Some(Outcome::Blocked),
+                RunResult::Idle {
+                    next_timer: Some(ns),
+                } => {
+                    if !self.shared.host.sleep(ns) {
+                        return Some(Outcome::Blocked);
+                    }
+                }
+                RunResult::Yielded => {}
+            }
+            if budget == 0 {
+                self.shared.watch = None;
+                return None;
+            }
+        }
     }
 
     /// Formats a term the way `erlang:display/1` prints it.
@@ -337,12 +462,20 @@ impl Vm {
 }
 
 /// The built-in code at id 0: continuations the VM pushes itself.
-fn stub_code(atoms: &mut AtomTable) -> Code {
+fn stub_code(atoms: &mut AtomTable, apply3: BifId) -> Code {
     let module = atoms.intern("$lantern");
     Code {
         id: crate::code::STUB_CODE,
         module,
-        instrs: alloc::vec![Instr::Unreachable, Instr::NormalExit].into(),
+        instrs: alloc::vec![
+            Instr::Unreachable,
+            Instr::NormalExit,
+            Instr::CallExtOnly {
+                arity: 3,
+                callee: crate::emulator::instr::Callee::Bif(apply3),
+            },
+        ]
+        .into(),
         literals: Arena::with_capacity(1),
         exports: Vec::new(),
         funs: Vec::new(),

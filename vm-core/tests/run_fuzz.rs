@@ -34,7 +34,7 @@ fn run_mutant(bytes: &[u8]) -> usize {
     if vm.load_module(bytes).is_err() {
         return 0;
     }
-    let r = &mut vm.results;
+    let r = vm.results();
     let nums: Vec<Term> = (1..=6).rev().map(Term::small).collect();
     let list = build::list(r, &nums);
     let nested = build::list(r, &[list, Term::small(7), list]);

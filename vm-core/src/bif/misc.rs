@@ -1,4 +1,4 @@
-//! Native functions that found no other home yet: `erlang:make_fun/3`, `is_process_alive/1`,
+//! Native functions that found no other home yet: `erlang:make_fun/3`,
 //! `string:list_to_integer/1`/`list_to_float/1` and `persistent_term`.
 
 use alloc::vec::Vec;
@@ -13,7 +13,6 @@ pub mod erlang {
     use super::*;
     crate::bifs! { "erlang";
         "make_fun", 3 => make_fun;
-        "is_process_alive", 1 => is_process_alive;
     }
 
     fn make_fun(ctx: &mut Ctx, a: &[Term]) -> BifResult {
@@ -24,14 +23,6 @@ pub mod erlang {
             }
             _ => Err(Exception::badarg()),
         }
-    }
-
-    /// Until other processes exist (issue 3), only the caller is alive.
-    fn is_process_alive(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-        if !a[0].is_local_pid() {
-            return Err(Exception::badarg());
-        }
-        Ok(Term::bool(a[0] == ctx.proc.pid()))
     }
 }
 

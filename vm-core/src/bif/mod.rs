@@ -14,6 +14,7 @@ pub mod maps;
 pub mod math;
 pub mod misc;
 pub mod numconv;
+pub mod process;
 pub mod system;
 pub mod unicode;
 
@@ -127,6 +128,10 @@ pub fn all_tables() -> Vec<&'static [BifEntry]> {
     alloc::vec![
         crate::emulator::ops::BIFS,
         erlang::BIFS,
+        process::BIFS,
+        process::monitor::BIFS,
+        process::info::BIFS,
+        process::timer::BIFS,
         external::BIFS,
         arith::BIFS,
         binary::BIFS,

@@ -12,6 +12,7 @@ use super::{arg_atom, BifResult, Ctx, Exception};
 use crate::atom;
 use crate::heap::build;
 use crate::term::Term;
+use crate::vm::Shared;
 
 /// Ticks per second of a time-unit argument (`native` = nanoseconds).
 fn unit_per_second(ctx: &mut Ctx, u: Term) -> Result<u64, Exception> {
@@ -68,10 +69,6 @@ crate::bifs! { "erlang";
     "ref_to_list", 1 => ref_to_list;
     "port_to_list", 1 => port_to_list;
     "bump_reductions", 1 => bump_reductions;
-    "yield", 0 => yield_0;
-    "processes", 0 => processes;
-    "process_info", 1 => process_info_1;
-    "process_info", 2 => process_info_2;
     "date", 0 => date;
     "time", 0 => time;
     "localtime", 0 => universaltime;
@@ -110,6 +107,30 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// `24-Nov-2026::10:00:00.123456` (UTC) for the emulator's error reports.
+pub fn report_timestamp(sh: &Shared) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let ns = sh.host.system_time_nanos();
+    let (secs, us) = (
+        ns.div_euclid(1_000_000_000),
+        ns.rem_euclid(1_000_000_000) / 1000,
+    );
+    let (y, m, d) = civil_from_days(secs.div_euclid(86400));
+    let t = secs.rem_euclid(86400);
+    format!(
+        "{}-{}-{}::{:02}:{:02}:{:02}.{:06}",
+        d,
+        MONTHS[(m - 1) as usize],
+        y,
+        t / 3600,
+        t / 60 % 60,
+        t % 60,
+        us
+    )
 }
 
 fn datetime_term(ctx: &mut Ctx, secs: i64) -> Term {
@@ -290,7 +311,7 @@ fn statistics(ctx: &mut Ctx, a: &[Term]) -> BifResult {
             ))
         }
         "reductions" | "exact_reductions" => {
-            let r = ctx.proc.reductions as i64;
+            let r = ctx.vm.total_reductions as i64;
             let since = r - ctx.vm.last_reductions;
             ctx.vm.last_reductions = r;
             Ok(build::tuple(
@@ -298,7 +319,20 @@ fn statistics(ctx: &mut Ctx, a: &[Term]) -> BifResult {
                 &[Term::small(r), Term::small(since)],
             ))
         }
-        "run_queue" => Ok(Term::small(0)),
+        "run_queue" | "total_run_queue_lengths" | "total_run_queue_lengths_all" => {
+            Ok(Term::small(ctx.vm.runq.len() as i64))
+        }
+        "run_queue_lengths" | "run_queue_lengths_all" => {
+            let n = Term::small(ctx.vm.runq.len() as i64);
+            Ok(build::list(&mut ctx.proc.heap, &[n]))
+        }
+        "active_tasks" | "active_tasks_all" => {
+            let n = Term::small(ctx.vm.runq.len() as i64 + 1);
+            Ok(build::list(&mut ctx.proc.heap, &[n]))
+        }
+        "total_active_tasks" | "total_active_tasks_all" => {
+            Ok(Term::small(ctx.vm.runq.len() as i64 + 1))
+        }
         "garbage_collection" => {
             let n = (ctx.proc.heap.minor_gcs + ctx.proc.heap.major_gcs) as i64;
             Ok(build::tuple(
@@ -398,7 +432,7 @@ fn pid_to_list(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if !a[0].is_local_pid() {
         return Err(Exception::badarg());
     }
-    let s = format!("<0.{}.0>", a[0].pid_number());
+    let s = format!("<0.{}.{}>", a[0].pid_index(), a[0].pid_serial());
     Ok(build::charlist(&mut ctx.proc.heap, &s))
 }
 
@@ -424,9 +458,15 @@ fn list_to_pid(_: &mut Ctx, a: &[Term]) -> BifResult {
             .filter(|_| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
     };
     match parts.as_slice() {
-        [node, n, serial] if num(node) == Some(0) && num(serial) == Some(0) => {
-            num(n).map(Term::pid).ok_or_else(Exception::badarg)
-        }
+        [node, n, serial] if num(node) == Some(0) => match (num(n), num(serial)) {
+            (Some(n), Some(s))
+                if n < 1 << crate::term::PID_INDEX_BITS
+                    && s < 1 << (32 - crate::term::PID_INDEX_BITS) =>
+            {
+                Ok(Term::pid_of(n, s))
+            }
+            _ => Err(Exception::badarg()),
+        },
         _ => Err(Exception::badarg()),
     }
 }
@@ -454,111 +494,6 @@ fn bump_reductions(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         .ok_or_else(Exception::badarg)?;
     ctx.proc.reductions += n as u64;
     Ok(atom::TRUE)
-}
-
-fn yield_0(_: &mut Ctx, _: &[Term]) -> BifResult {
-    Ok(atom::TRUE)
-}
-
-fn processes(ctx: &mut Ctx, _: &[Term]) -> BifResult {
-    let me = ctx.proc.pid();
-    Ok(build::list(&mut ctx.proc.heap, &[me]))
-}
-
-const INFO_1_ITEMS: &[&str] = &[
-    "current_function",
-    "initial_call",
-    "status",
-    "message_queue_len",
-    "links",
-    "dictionary",
-    "trap_exit",
-    "error_handler",
-    "priority",
-    "group_leader",
-    "total_heap_size",
-    "heap_size",
-    "stack_size",
-    "reductions",
-    "garbage_collection",
-    "suspending",
-];
-
-/// One `process_info` item of the running process, as `{Item, Value}`.
-fn info_item(ctx: &mut Ctx, item: Term) -> Result<Term, Exception> {
-    let name = String::from(ctx.vm.atoms.name(arg_atom(item)?));
-    let p = &mut *ctx.proc;
-    let v = match name.as_str() {
-        "messages" | "links" | "monitors" | "monitored_by" | "suspending" => Term::NIL,
-        "message_queue_len" => Term::small(0),
-        "registered_name" => return Ok(Term::NIL),
-        "status" => ctx.vm.atoms.intern("running"),
-        "trap_exit" => atom::FALSE,
-        "priority" => ctx.vm.atoms.intern("normal"),
-        "error_handler" => atom::ERROR_HANDLER,
-        "group_leader" => p.pid(),
-        "heap_size" => Term::small(p.heap.heap_size() as i64),
-        "total_heap_size" => Term::small(p.heap.total_heap_size() as i64),
-        "stack_size" => Term::small(p.stack.len() as i64),
-        "memory" => {
-            Term::small((p.heap.total_heap_size() * 8 + p.stack.capacity() * 8 + 344) as i64)
-        }
-        "reductions" => Term::small(p.reductions as i64),
-        "dictionary" => {
-            let pairs = p.dict.clone();
-            let items: Vec<Term> = pairs
-                .iter()
-                .map(|(k, v)| build::tuple(&mut p.heap, &[*k, *v]))
-                .collect();
-            build::list(&mut p.heap, &items)
-        }
-        "garbage_collection" => {
-            let minor = ctx.vm.atoms.intern("minor_gcs");
-            let mg = Term::small(p.heap.minor_gcs as i64);
-            let t = build::tuple(&mut p.heap, &[minor, mg]);
-            build::list(&mut p.heap, &[t])
-        }
-        "current_function" | "initial_call" => {
-            let u = atom::UNDEFINED;
-            build::tuple(&mut p.heap, &[u, u, Term::small(0)])
-        }
-        _ => return Err(Exception::badarg()),
-    };
-    Ok(build::tuple(&mut ctx.proc.heap, &[item, v]))
-}
-
-fn check_self(ctx: &Ctx, pid: Term) -> Result<bool, Exception> {
-    if !pid.is_local_pid() {
-        return Err(Exception::badarg());
-    }
-    Ok(pid == ctx.proc.pid())
-}
-
-fn process_info_1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    if !check_self(ctx, a[0])? {
-        return Ok(atom::UNDEFINED);
-    }
-    let mut items = Vec::new();
-    for name in INFO_1_ITEMS {
-        let k = ctx.vm.atoms.intern(name);
-        items.push(info_item(ctx, k)?);
-    }
-    Ok(build::list(&mut ctx.proc.heap, &items))
-}
-
-fn process_info_2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    if !check_self(ctx, a[0])? {
-        return Ok(atom::UNDEFINED);
-    }
-    if a[1].is_atom() {
-        return info_item(ctx, a[1]);
-    }
-    let keys = a[1].list_to_vec().ok_or_else(Exception::badarg)?;
-    let mut items = Vec::new();
-    for k in keys {
-        items.push(info_item(ctx, k)?);
-    }
-    Ok(build::list(&mut ctx.proc.heap, &items))
 }
 
 pub mod os {

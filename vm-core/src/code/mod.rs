@@ -62,6 +62,9 @@ impl Term {
 pub const STUB_CODE: u32 = 0;
 /// `STUB_CODE` instruction that ends a process normally.
 pub const STUB_NORMAL_EXIT: u32 = 1;
+/// `STUB_CODE` instruction that tail-calls `apply(x0, x1, x2)`: where a new (or hibernated)
+/// process starts.
+pub const STUB_APPLY: u32 = 2;
 
 /// A lambda table (`FunT`) entry.
 #[derive(Clone, Debug)]

@@ -19,10 +19,10 @@ use alloc::vec::Vec;
 use crate::atom;
 use crate::bif::{Class, Exception};
 use crate::code::{Code, CodePtr, ExportTarget, STUB_CODE, STUB_NORMAL_EXIT};
-use crate::heap::{build, copy, gc};
-use crate::process::Process;
+use crate::heap::{build, gc};
+use crate::process::{Process, Trap};
 use crate::term::Term;
-use crate::vm::{Outcome, Shared, Vm};
+use crate::vm::Shared;
 use exception::{Fault, Top, Unwound};
 use instr::{Callee, Dst, Instr, Src, NO_LABEL};
 
@@ -65,6 +65,9 @@ const MAX_BACK_JUMPS: u32 = 50_000_000;
 pub enum Stop {
     /// Reductions spent; the process can be resumed with [`execute`].
     Yield,
+    /// Suspended in a receive (or hibernating); resumes at `p.ip` when a message or its
+    /// timeout arrives.
+    Wait,
     /// The process finished normally (its first function returned this value).
     Normal(Term),
     /// The process died of an uncaught exception.
@@ -105,62 +108,6 @@ pub fn prepare_call(
         }
         _ => Err(Exception::undef()),
     }
-}
-
-/// Runs `m:f(args)` in `p` until the process ends.
-pub fn run_to_completion(vm: &mut Vm, p: &mut Process, m: Term, f: Term, args: &[Term]) -> Outcome {
-    run_slices(vm, p, m, f, args, usize::MAX).unwrap_or(Outcome::Halted(1))
-}
-
-/// Runs `m:f(args)` in `p` for at most `max_slices` scheduler slices; `None` when the budget ran
-/// out first (the process is left suspended).
-pub fn run_slices(
-    vm: &mut Vm,
-    p: &mut Process,
-    m: Term,
-    f: Term,
-    args: &[Term],
-    max_slices: usize,
-) -> Option<Outcome> {
-    let args: Vec<Term> = args
-        .iter()
-        .map(|a| copy::copy_term(*a, &mut p.heap))
-        .collect();
-    let mut regs = Regs::new();
-    if prepare_call(&mut vm.shared, p, m, f, &args).is_err() {
-        let a = build::list(&mut vm.results, &args);
-        let fr = build::tuple(&mut vm.results, &[m, f, a, Term::NIL]);
-        let st = build::list(&mut vm.results, &[fr]);
-        return Some(Outcome::Raised {
-            class: atom::ERROR,
-            reason: atom::UNDEF,
-            stacktrace: st,
-        });
-    }
-    for _ in 0..max_slices {
-        match execute(
-            &mut vm.shared,
-            p,
-            &mut regs,
-            crate::scheduler::REDUCTIONS_PER_SLICE,
-        ) {
-            Stop::Yield => continue,
-            Stop::Normal(v) => return Some(Outcome::Returned(copy::copy_term(v, &mut vm.results))),
-            Stop::Died {
-                class,
-                reason,
-                trace,
-            } => {
-                return Some(Outcome::Raised {
-                    class: class.atom(),
-                    reason: copy::copy_term(reason, &mut vm.results),
-                    stacktrace: copy::copy_term(trace, &mut vm.results),
-                })
-            }
-            Stop::Halt(n) => return Some(Outcome::Halted(n)),
-        }
-    }
-    None
 }
 
 /// Collects `p`'s heap with `x[..live]` as the live registers.
@@ -216,6 +163,13 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
     let mut ip: usize = p.ip.ip as usize;
     let mut fcalls: i64 = reductions;
     let mut back_jumps: u32 = 0;
+    // Leaves the loop, charging the reductions spent.
+    macro_rules! leave {
+        ($stop:expr) => {{
+            p.reductions += (reductions - fcalls.max(0)) as u64;
+            return $stop;
+        }};
+    }
 
     'outer: loop {
         let fault: Fault = 'dispatch: loop {
@@ -344,7 +298,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     if fcalls <= 0 {
                         p.ip = cp;
                         p.saved_x = x[..$arity as usize].to_vec();
-                        return Stop::Yield;
+                        leave!(Stop::Yield);
                     }
                     goto_code!(cp)
                 }};
@@ -393,6 +347,96 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                 Instr::MoveYY(s, d) => yset!(*d, yget!(*s)),
                 Instr::MoveIX(t, d) => x[*d as usize] = *t,
                 Instr::MoveIY(t, d) => yset!(*d, *t),
+                // -- messages ---------------------------------------------------------------------
+                Instr::Send => {
+                    fcalls -= 1;
+                    match ops::send(sh, p, x[0], x[1]) {
+                        Ok(()) => x[0] = x[1],
+                        Err(exc) => raise!(exc),
+                    }
+                }
+                Instr::LoopRec { fail } => match p.mailbox.current() {
+                    Some(m) => x[0] = m,
+                    None => jump!(*fail),
+                },
+                Instr::LoopRecEnd(l) => {
+                    p.mailbox.advance();
+                    fcalls -= 1;
+                    back_jumps = 0;
+                    if fcalls <= 0 {
+                        p.ip = CodePtr {
+                            code: code.id,
+                            ip: *l,
+                        };
+                        leave!(Stop::Yield);
+                    }
+                    jump!(*l)
+                }
+                Instr::RemoveMessage => {
+                    if let Some(k) = p.take_message() {
+                        sh.timers.cancel(k);
+                    }
+                }
+                Instr::Timeout => {
+                    p.timed_out = false;
+                    p.mailbox.rewind();
+                }
+                Instr::Wait(l) => {
+                    p.ip = CodePtr {
+                        code: code.id,
+                        ip: *l,
+                    };
+                    leave!(Stop::Wait)
+                }
+                Instr::WaitTimeout { label, time } => {
+                    if !p.timed_out {
+                        if p.receive_timer.is_none() {
+                            let t = rd!(*time);
+                            match t.as_small() {
+                                Some(0) => continue 'dispatch,
+                                Some(ms) if (0..=0xFFFF_FFFF).contains(&ms) => {
+                                    let now = sh.host.monotonic_nanos();
+                                    let key = sh.timers.add(
+                                        now + ms as u64 * 1_000_000,
+                                        crate::scheduler::timers::TimerAction::ReceiveTimeout(
+                                            p.pid(),
+                                        ),
+                                        None,
+                                    );
+                                    p.receive_timer = Some(key);
+                                }
+                                _ if t == atom::INFINITY => {}
+                                _ => raise!(Exception::error(atom::TIMEOUT_VALUE)),
+                            }
+                        }
+                        p.ip = CodePtr {
+                            code: code.id,
+                            ip: *label,
+                        };
+                        leave!(Stop::Wait)
+                    }
+                }
+                Instr::RecvMarkerReserve(d) => {
+                    let id = p.mailbox.reserve_marker();
+                    wr!(*d, Term::small(id as i64))
+                }
+                Instr::RecvMarkerBind { marker, reference } => {
+                    if let (Some(id), Some(r)) =
+                        (rd!(*marker).as_small(), rd!(*reference).ref_numbers())
+                    {
+                        p.mailbox.bind_marker(id as u32, r);
+                    }
+                }
+                Instr::RecvMarkerClear(r) => {
+                    if let Some(r) = rd!(*r).ref_numbers() {
+                        p.mailbox.clear_marker(r);
+                    }
+                }
+                Instr::RecvMarkerUse(r) => {
+                    if let Some(r) = rd!(*r).ref_numbers() {
+                        p.mailbox.use_marker(r);
+                    }
+                }
                 // -- the hot binary-matching instructions (the rest are in `ops::exec_other`) --
                 Instr::BsStartMatch {
                     fail,
@@ -586,6 +630,11 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                         _ => (false, 0),
                     };
                     fcalls -= 1;
+                    // Where a native function sees its caller (`process_info(self(), current_function)`).
+                    p.ip = CodePtr {
+                        code: code.id,
+                        ip: (ip - 1) as u32,
+                    };
                     let res = match callee {
                         Callee::Bif(id) if ops::is_apply(sh, id) => ops::apply(sh, p, x, arity, id),
                         Callee::Bif(id) => ops::call_bif(sh, p, x, id, arity as usize),
@@ -607,7 +656,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                         }
                         ops::CallResult::Raise(exc, top) => {
                             if let Some(code) = sh.halted {
-                                return Stop::Halt(code);
+                                leave!(Stop::Halt(code));
                             }
                             raise!(exc, top)
                         }
@@ -678,7 +727,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                         Top::CurrentArgs(args)
                     )
                 }
-                Instr::NormalExit => return Stop::Normal(x[0]),
+                Instr::NormalExit => leave!(Stop::Normal(x[0])),
                 Instr::Unreachable => panic!("unreachable instruction"),
 
                 // -- guard BIFs ------------------------------------------------------------------
@@ -1274,7 +1323,52 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
 
         // An exception: build its trace, then unwind to a handler or end the process.
         if let Some(code) = sh.halted {
-            return Stop::Halt(code);
+            leave!(Stop::Halt(code));
+        }
+        // A native function's request to the loop (see `process::Trap`).
+        if fault.exc.reason == atom::LANTERN_TRAP && p.trap != Trap::None {
+            match core::mem::replace(&mut p.trap, Trap::None) {
+                Trap::Exit(reason) => leave!(Stop::Died {
+                    class: Class::Exit,
+                    reason,
+                    trace: Term::NIL,
+                }),
+                Trap::Yield(v) => {
+                    x[0] = v;
+                    match ops::continuation_after_call(p, &code, fault.ip) {
+                        Some(cp) => {
+                            p.ip = cp;
+                            p.saved_x = vec![v];
+                            fcalls = 0;
+                            leave!(Stop::Yield)
+                        }
+                        None => leave!(Stop::Died {
+                            class: Class::Error,
+                            reason: atom::BADARG,
+                            trace: Term::NIL,
+                        }),
+                    }
+                }
+                Trap::Hibernate => {
+                    p.stack.clear();
+                    p.stack.push(Term(
+                        CodePtr {
+                            code: STUB_CODE,
+                            ip: STUB_NORMAL_EXIT,
+                        }
+                        .to_cp(),
+                    ));
+                    p.ip = CodePtr {
+                        code: STUB_CODE,
+                        ip: crate::code::STUB_APPLY,
+                    };
+                    let mut saved = core::mem::take(&mut p.saved_x);
+                    gc(p, &mut saved, 3, 0);
+                    p.saved_x = saved;
+                    leave!(Stop::Wait)
+                }
+                Trap::None => {}
+            }
         }
         let trace = exception::build_trace(sh, p, &code, &fault);
         let class = fault.exc.class;
@@ -1292,13 +1386,11 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                 class,
                 reason,
                 trace,
-            } => {
-                return Stop::Died {
-                    class,
-                    reason,
-                    trace,
-                }
-            }
+            } => leave!(Stop::Died {
+                class,
+                reason,
+                trace,
+            }),
         }
     }
 }

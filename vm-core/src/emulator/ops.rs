@@ -130,6 +130,49 @@ pub fn arith_top(
     bif_top(sh, p, id, exc, args)
 }
 
+/// `Dest ! Msg` (the `send` instruction and `erlang:send/2`).
+pub fn send(sh: &mut Shared, p: &mut Process, dest: Term, msg: Term) -> Result<(), Exception> {
+    use crate::process::signals;
+    let mut cur = Some(p);
+    match signals::resolve(sh, dest) {
+        Ok(Some(to)) => {
+            if let Some(r) = dest.ref_numbers() {
+                signals::send_via_alias(sh, &mut cur, r, msg);
+            } else {
+                signals::send_to_pid(sh, &mut cur, to, msg);
+            }
+            Ok(())
+        }
+        Ok(None) => Ok(()),
+        Err(()) => Err(Exception::badarg()),
+    }
+}
+
+/// Where a process continues after the call instruction at `ip` returned (for a native
+/// function that returns and then yields): the next instruction, or for a tail call the
+/// caller's continuation (the frame is dropped first).
+pub fn continuation_after_call(p: &mut Process, code: &Code, ip: u32) -> Option<CodePtr> {
+    let (push, dealloc) = match code.instrs.get(ip as usize)? {
+        Instr::CallExtLast { dealloc, .. } | Instr::ApplyLast { dealloc, .. } => {
+            (false, *dealloc as usize)
+        }
+        Instr::CallExtOnly { .. } => (false, 0),
+        _ => (true, 0),
+    };
+    if push {
+        return Some(CodePtr {
+            code: code.id,
+            ip: ip + 1,
+        });
+    }
+    let len = p.stack.len();
+    p.stack.truncate(len.saturating_sub(dealloc));
+    match p.stack.pop() {
+        Some(w) if w.primary_tag() == 0 && w.is_value() => Some(CodePtr::from_cp(w.raw())),
+        _ => None,
+    }
+}
+
 /// Calls a native function with `x(0..arity)` as arguments, leaving the result in `x(0)`.
 pub fn call_bif(
     sh: &mut Shared,
@@ -717,30 +760,6 @@ pub fn exec_other(io: &mut RegIo, instr: &Instr) -> Next {
             done(bits::put_utf32(&mut io.p.bin_build, v, *flags), *fail)
         }
 
-        // -- receive: processes arrive with the next issue; a lone process has an empty mailbox.
-        Instr::LoopRec { fail } => Next::Jump(*fail),
-        Instr::LoopRecEnd(l) => Next::Jump(*l),
-        Instr::WaitTimeout { time, .. } => {
-            let t = io.rd(*time);
-            if t.as_small()
-                .map(|v| (0..=0xFFFF_FFFF).contains(&v))
-                .unwrap_or(false)
-                || t == atom::INFINITY
-            {
-                Next::Continue
-            } else {
-                Next::Raise(Exception::error(atom::TIMEOUT_VALUE))
-            }
-        }
-        Instr::Timeout | Instr::RemoveMessage => Next::Continue,
-        Instr::RecvMarkerReserve(d) => {
-            io.wr(*d, Term::NIL);
-            Next::Continue
-        }
-        Instr::RecvMarkerBind { .. } | Instr::RecvMarkerClear(_) | Instr::RecvMarkerUse(_) => {
-            Next::Continue
-        }
-        Instr::Send | Instr::Wait(_) => Next::Raise(Exception::badarg()),
         // Every instruction is handled above or in the dispatch loop; should one ever slip
         // through, it costs the process, not the VM.
         _ => Next::Raise(Exception::badarg()),

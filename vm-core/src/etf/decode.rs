@@ -455,10 +455,15 @@ fn leaf<A: Alloc>(r: &mut Rd, cx: &mut Ctx<A>, tag: u8) -> R<Term> {
             } else {
                 r.u8()? as u32
             };
-            if !local_node(node) || serial != 0 {
+            if !local_node(node) {
                 return r.err("pid of another node");
             }
-            Term::pid(id)
+            if id >= 1 << crate::term::PID_INDEX_BITS
+                || serial >= 1 << (32 - crate::term::PID_INDEX_BITS)
+            {
+                return r.err("pid number out of range");
+            }
+            Term::pid_of(id, serial)
         }
         NEW_PORT_EXT | PORT_EXT | V4_PORT_EXT => {
             let node = node_atom(r, cx)?;

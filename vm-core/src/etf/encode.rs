@@ -98,8 +98,9 @@ fn encode_plain(t: Term, atoms: &AtomTable, code: &CodeTable, o: &EncodeOpts) ->
         } else if t.is_local_pid() {
             out.push(NEW_PID_EXT);
             atom(&mut out, crate::atom::NONODE, atoms, o.minor_version);
-            out.extend_from_slice(&t.pid_number().to_be_bytes());
-            out.extend_from_slice(&[0; 8]);
+            out.extend_from_slice(&t.pid_index().to_be_bytes());
+            out.extend_from_slice(&t.pid_serial().to_be_bytes());
+            out.extend_from_slice(&[0; 4]);
         } else if t.is_local_port() {
             out.push(NEW_PORT_EXT);
             atom(&mut out, crate::atom::NONODE, atoms, o.minor_version);

@@ -356,6 +356,14 @@ impl Heap {
         }
     }
 
+    pub fn min_heap_size(&self) -> usize {
+        self.min_heap_size
+    }
+    /// Sets the smallest young heap a collection may shrink to.
+    pub fn set_min_heap_size(&mut self, words: usize) {
+        self.min_heap_size = gc::next_heap_size(words.max(MIN_HEAP_SIZE));
+    }
+
     /// Words of the young heap, old heap and fragments (the `heap_size` of `process_info`).
     pub fn heap_size(&self) -> usize {
         self.young.capacity() + self.fragment_words

@@ -1,18 +1,100 @@
 //! The process: its heap, stack, registers saved while it is not running, process dictionary,
-//! and (later) mailbox, links and monitors.
+//! mailbox, links and monitors.
+
+pub mod mailbox;
+pub mod signals;
+pub mod spawn;
+pub mod table;
 
 use alloc::vec::Vec;
 
+use crate::atom;
 use crate::code::CodePtr;
 use crate::heap::Heap;
 use crate::term::Term;
 
-/// Why a process is not running.
+/// Where a process stands with the scheduler.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
+    /// In a run queue.
     Runnable,
+    Running,
+    /// Suspended in `receive` (or hibernating) until a message or its timeout.
     Waiting,
     Exiting,
+}
+
+/// Scheduling priority (`process_flag(priority, P)`), lowest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Priority {
+    Low = 0,
+    Normal = 1,
+    High = 2,
+    Max = 3,
+}
+
+impl Priority {
+    pub fn from_atom(t: Term) -> Option<Priority> {
+        Some(match t {
+            atom::LOW => Priority::Low,
+            atom::NORMAL => Priority::Normal,
+            atom::HIGH => Priority::High,
+            atom::MAX => Priority::Max,
+            _ => return None,
+        })
+    }
+    pub fn atom(self) -> Term {
+        match self {
+            Priority::Low => atom::LOW,
+            Priority::Normal => atom::NORMAL,
+            Priority::High => atom::HIGH,
+            Priority::Max => atom::MAX,
+        }
+    }
+}
+
+/// A reference's numbers: how monitors, aliases and timers are keyed.
+pub type RefId = [u32; 3];
+
+/// A monitor this process holds on another (`erlang:monitor/2,3`).
+#[derive(Clone, Copy)]
+pub struct Monitor {
+    pub reference: RefId,
+    pub target: Term,
+    /// The registered name when monitored by name (the DOWN message names `{Name, Node}`).
+    pub name: Term,
+}
+
+/// A monitor another process holds on this one.
+#[derive(Clone, Copy)]
+pub struct MonitoredBy {
+    pub reference: RefId,
+    pub watcher: Term,
+    pub name: Term,
+}
+
+/// When an alias stops working (`alias/1` and `monitor/3` options).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum AliasMode {
+    ExplicitUnalias,
+    /// Also when the monitor sharing the reference is removed or fires.
+    Demonitor,
+    /// Also when a message arrives through the alias.
+    ReplyDemonitor,
+}
+
+/// What a native function asks of the dispatch loop beyond returning or raising (it raises
+/// [`crate::atom::LANTERN_TRAP`] and leaves the request here).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Trap {
+    None,
+    /// Return this value from the call, then give up the rest of the slice (`erlang:yield/0`).
+    Yield(Term),
+    /// Exit now with this reason, past any catch (a killing exit signal to oneself).
+    Exit(Term),
+    /// `erlang:hibernate/3`: drop the stack, wait for a message, then `apply(M, F, A)`
+    /// (the three are in `saved_x`).
+    Hibernate,
 }
 
 /// The OTP 24 binary-construction state (`bs_init*`/`bs_append`, then `bs_put_*`): the binary
@@ -61,6 +143,34 @@ pub struct Process {
     pub group_leader: Term,
     /// Safe points seen by the `gc-stress` mode.
     pub stress_tick: u32,
+
+    pub mailbox: mailbox::Mailbox,
+    pub links: Vec<Term>,
+    pub monitors: Vec<Monitor>,
+    pub monitored_by: Vec<MonitoredBy>,
+    /// Aliases this process owns (also in `Shared::aliases`).
+    pub aliases: Vec<(RefId, AliasMode)>,
+    pub trap_exit: bool,
+    pub priority: Priority,
+    /// Registered name, or `[]`.
+    pub registered_name: Term,
+    /// The timer of the `receive ... after` it is waiting in.
+    pub receive_timer: Option<crate::scheduler::timers::TimerKey>,
+    /// Set when that timer fired; `wait_timeout` then falls through to `timeout`.
+    pub timed_out: bool,
+    /// In a run queue already.
+    pub queued: bool,
+    /// `{M, F, Arity}` it was spawned with.
+    pub initial_call: (Term, Term, u32),
+    pub trap: Trap,
+    /// The process that spawned it (`undefined` for the first).
+    pub parent: Term,
+    /// `max_heap_size` in words (0: unlimited), and whether to kill / report when exceeded.
+    pub max_heap_size: usize,
+    pub max_heap_kill: bool,
+    pub max_heap_report: bool,
+    /// `message_queue_data` (kept for `process_info`; every queue is off-heap here).
+    pub off_heap_queue: bool,
 }
 
 impl Process {
@@ -79,11 +189,41 @@ impl Process {
             bin_build: BinBuild::default(),
             group_leader: Term::NIL,
             stress_tick: 0,
+            mailbox: Default::default(),
+            links: Vec::new(),
+            monitors: Vec::new(),
+            monitored_by: Vec::new(),
+            aliases: Vec::new(),
+            trap_exit: false,
+            priority: Priority::Normal,
+            registered_name: Term::NIL,
+            receive_timer: None,
+            timed_out: false,
+            queued: false,
+            initial_call: (atom::ERLANG, atom::APPLY, 2),
+            trap: Trap::None,
+            parent: atom::UNDEFINED,
+            max_heap_size: 0,
+            max_heap_kill: true,
+            max_heap_report: true,
+            off_heap_queue: false,
         }
     }
 
     pub fn pid(&self) -> Term {
         Term::pid(self.id)
+    }
+    /// Takes the next message for the receive in progress (`remove_message`): its fragment
+    /// joins the heap, the `after` timer (if any) is no longer needed.
+    pub fn take_message(&mut self) -> Option<crate::scheduler::timers::TimerKey> {
+        if let Some(m) = self.mailbox.take_current() {
+            if let Some(frag) = m.frag {
+                let (blocks, off) = frag.into_parts();
+                self.heap.adopt(blocks, off);
+            }
+        }
+        self.timed_out = false;
+        self.receive_timer.take()
     }
 
     /// `y(i)`, or `None` when the current frame has no such slot (only broken code asks).

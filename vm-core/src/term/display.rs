@@ -113,8 +113,10 @@ impl Printer<'_> {
             self.s("[]");
         } else if t.is_local_pid() {
             self.s("<0.");
-            self.num(t.pid_number());
-            self.s(".0>");
+            self.num(t.pid_index());
+            self.s(".");
+            self.num(t.pid_serial());
+            self.s(">");
         } else if t.is_local_port() {
             self.s("#Port<0.");
             self.num(t.pid_number());

@@ -42,6 +42,8 @@ pub const TAG_PRIMARY_IMMED1: u64 = 0b11;
 
 pub const TAG_IMMED1_MASK: u64 = 0b1111;
 pub const TAG_IMMED1_PID: u64 = 0b0011;
+/// Bits of a local pid's number that index the process table (the rest is the serial).
+pub const PID_INDEX_BITS: u32 = 22;
 pub const TAG_IMMED1_PORT: u64 = 0b0111;
 pub const TAG_IMMED1_IMMED2: u64 = 0b1011;
 pub const TAG_IMMED1_SMALL: u64 = 0b1111;
@@ -159,6 +161,29 @@ impl Term {
     #[inline(always)]
     pub const fn pid_number(self) -> u32 {
         (self.0 >> 4) as u32
+    }
+    /// A local pid from its process-table index and serial (shown as `<0.Index.Serial>`).
+    #[inline(always)]
+    pub const fn pid_of(index: u32, serial: u32) -> Term {
+        Term::pid(index | (serial << PID_INDEX_BITS))
+    }
+    /// The process-table index of a local pid.
+    #[inline(always)]
+    pub const fn pid_index(self) -> u32 {
+        self.pid_number() & ((1 << PID_INDEX_BITS) - 1)
+    }
+    /// The serial of a local pid (bumped each time a table slot is reused).
+    #[inline(always)]
+    pub const fn pid_serial(self) -> u32 {
+        self.pid_number() >> PID_INDEX_BITS
+    }
+    /// The three numbers of a local reference.
+    pub fn ref_numbers(self) -> Option<[u32; 3]> {
+        if self.subtag() != Some(Subtag::Ref) {
+            return None;
+        }
+        let w = self.boxed_words();
+        Some([w[0] as u32, (w[0] >> 32) as u32, w[1] as u32])
     }
     #[inline(always)]
     pub const fn port(number: u32) -> Term {
