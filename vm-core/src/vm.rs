@@ -64,6 +64,8 @@ pub struct Shared {
     watch: Option<(Term, Option<Outcome>)>,
     /// Reductions spent by every process so far (`statistics(reductions)`).
     pub total_reductions: u64,
+    /// ETS tables.
+    pub ets: crate::bif::ets::Tables,
 }
 
 /// BIF ids of the operators the emulator inlines for small integers.
@@ -364,6 +366,7 @@ impl Vm {
                 results: Arena::new(),
                 watch: None,
                 total_reductions: 0,
+                ets: Default::default(),
             },
             regs: Regs::new(),
         }

@@ -8,6 +8,7 @@ pub mod arith;
 pub mod binary;
 pub mod convert;
 pub mod erlang;
+pub mod ets;
 pub mod external;
 pub mod lists;
 pub mod maps;
@@ -132,6 +133,7 @@ pub fn all_tables() -> Vec<&'static [BifEntry]> {
         process::monitor::BIFS,
         process::info::BIFS,
         process::timer::BIFS,
+        ets::BIFS,
         external::BIFS,
         arith::BIFS,
         binary::BIFS,

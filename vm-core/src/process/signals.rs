@@ -240,6 +240,7 @@ pub fn terminate(
         sh.aliases.remove(&r);
     }
     sh.note_exit(pid, reason);
+    crate::bif::ets::owner_exited(sh, cur, pid);
     for l in core::mem::take(&mut p.links) {
         if let Some(t) = target!(sh, cur, l) {
             t.links.retain(|&x| x != pid);
