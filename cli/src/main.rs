@@ -180,6 +180,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let mut vm = Vm::new(Box::new(host));
     // A Rust panic inside the VM is a bug; report it as such instead of aborting mid-output.
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        if let Err(e) = vm.boot() {
+            eprintln!("lantern: the system processes did not start: {e}");
+        }
         let outcome = vm.call(module, function, &[]);
         match outcome {
             Outcome::Returned(_) if keep_running => keep_on(&mut vm),

@@ -61,12 +61,13 @@ predefined! {
     LOW = "low", HIGH = "high", LANTERN_TRAP = "$lantern_trap", TIMEOUT = "timeout",
     TRAP_EXIT = "trap_exit", PRIORITY = "priority", ALIAS = "alias", DEMONITOR = "demonitor",
     REPLY_DEMONITOR = "reply_demonitor", EXPLICIT_UNALIAS = "explicit_unalias", FLUSH = "flush",
-    INFO = "info", ASYNC = "async", ABS_OPT = "abs", NOCONNECT = "noconnect",
+    INFO = "info", ASYNC = "async", NOCONNECT = "noconnect",
     NOSUSPEND = "nosuspend", MAX_HEAP_SIZE = "max_heap_size", MESSAGE_QUEUE_DATA = "message_queue_data",
     OFF_HEAP = "off_heap", ON_HEAP = "on_heap", FULLSWEEP_AFTER = "fullsweep_after",
     MIN_BIN_VHEAP_SIZE = "min_bin_vheap_size", SPAWN_OPT_REPLY = "spawn_reply", SHUTDOWN = "shutdown",
     RUNNING = "running", RUNNABLE = "runnable", WAITING = "waiting", EXITING = "exiting",
     CANCEL_TIMER = "cancel_timer", READ_TIMER = "read_timer", ERROR_LOGGER = "error_logger",
+    HIBERNATE = "hibernate", SAVE_CALLS = "save_calls",
 }
 
 /// The `short` cause of a bit-syntax error (same atom as [`SHORT`]; a second `"short"` entry in
@@ -145,5 +146,14 @@ mod tests {
         let a = t.intern("hello");
         assert_eq!(t.lookup("hello"), Some(a));
         assert_eq!(t.name(a), "hello");
+    }
+
+    #[test]
+    fn predefined_atoms_are_unique() {
+        // A repeated name would shift every later constant onto the wrong atom.
+        let mut seen = alloc::collections::BTreeSet::new();
+        for name in PREDEFINED {
+            assert!(seen.insert(*name), "predefined atom {name:?} listed twice");
+        }
     }
 }

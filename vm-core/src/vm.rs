@@ -40,6 +40,8 @@ pub struct Shared {
     /// `erlang:apply/2,3`, which the emulator performs itself.
     pub apply2: BifId,
     pub apply3: BifId,
+    /// `erlang:send/2`, whose frame a failing `!` shows.
+    pub send2: Option<BifId>,
     /// Operators with an inline small-integer path in the dispatch loop.
     pub fast: FastOps,
     pub persistent: crate::bif::misc::PersistentTerms,
@@ -322,6 +324,7 @@ impl Vm {
         };
         let apply2 = id_of("apply", 2).expect("apply/2 registered");
         let apply3 = id_of("apply", 3).expect("apply/3 registered");
+        let send2 = id_of("send", 2);
         let fast = FastOps {
             plus: id_of("+", 2),
             minus: id_of("-", 2),
@@ -351,6 +354,7 @@ impl Vm {
                 missing_modules: Vec::new(),
                 apply2,
                 apply3,
+                send2,
                 fast,
                 persistent: Default::default(),
                 last_now_us: 0,
@@ -378,6 +382,20 @@ impl Vm {
 
     pub fn atom(&mut self, name: &str) -> Term {
         self.shared.atoms.intern(name)
+    }
+
+    /// Starts the system processes OTP code expects (`logger`, `kernel_sup`, the table behind
+    /// `application:get_env/2`), from the embedded `lantern_boot` module. A VM works without
+    /// them, but crash reports and supervisors need them.
+    pub fn boot(&mut self) -> Result<(), String> {
+        self.load_module(BOOT_BEAM).map_err(|e| format!("{e}"))?;
+        match self.call("lantern_boot", "start", &[]) {
+            Outcome::Returned(v) if v == crate::atom::OK => Ok(()),
+            Outcome::Returned(v) => Err(self.display(v)),
+            Outcome::Raised { reason, .. } => Err(self.display(reason)),
+            Outcome::Halted(n) => Err(format!("halted with status {n}")),
+            Outcome::Blocked => Err(String::from("blocked")),
+        }
     }
 
     /// Terms handed back to the embedder ([`Outcome`] values) live here.
@@ -463,6 +481,9 @@ impl Vm {
         crate::term::display::display(t, &self.shared)
     }
 }
+
+/// `vm-core/boot/lantern_boot.erl`, compiled by `scripts/build-boot.sh`.
+const BOOT_BEAM: &[u8] = include_bytes!("../boot/lantern_boot.beam");
 
 /// The built-in code at id 0: continuations the VM pushes itself.
 fn stub_code(atoms: &mut AtomTable, apply3: BifId) -> Code {

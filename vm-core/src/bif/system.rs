@@ -410,8 +410,8 @@ fn system_info(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         "schedulers" | "schedulers_online" | "logical_processors" | "thread_pool_size" => {
             Term::small(1)
         }
-        "process_count" => Term::small(1),
-        "process_limit" => Term::small(262_144),
+        "process_count" => Term::small(ctx.vm.procs.count() as i64),
+        "process_limit" => Term::small(crate::process::table::MAX_PROCESSES as i64),
         "atom_count" => Term::small(ctx.vm.atoms.len() as i64),
         "atom_limit" => Term::small(1_048_576),
         "emu_flavor" => ctx.vm.atoms.intern("emu"),

@@ -352,7 +352,17 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     fcalls -= 1;
                     match ops::send(sh, p, x[0], x[1]) {
                         Ok(()) => x[0] = x[1],
-                        Err(exc) => raise!(exc),
+                        Err(exc) => {
+                            // `Dest ! Msg` fails as `erlang:send/2` does, frame and all.
+                            let top = match sh.send2 {
+                                Some(id) => {
+                                    let args = build::list(&mut p.heap, &[x[0], x[1]]);
+                                    exception::Top::Bif(id, args)
+                                }
+                                None => exception::Top::Current,
+                            };
+                            raise!(exc, top)
+                        }
                     }
                 }
                 Instr::LoopRec { fail } => match p.mailbox.current() {
@@ -1350,6 +1360,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     }
                 }
                 Trap::Hibernate => {
+                    p.hibernating = true;
                     p.stack.clear();
                     p.stack.push(Term(
                         CodePtr {

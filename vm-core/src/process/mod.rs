@@ -156,6 +156,10 @@ pub struct Process {
     pub registered_name: Term,
     /// The timer of the `receive ... after` it is waiting in.
     pub receive_timer: Option<crate::scheduler::timers::TimerKey>,
+    /// Timers (`send_after`/`start_timer`) addressed to this pid: cancelled when it ends.
+    pub timers: Vec<crate::scheduler::timers::TimerKey>,
+    /// Suspended in `erlang:hibernate/3`.
+    pub hibernating: bool,
     /// Set when that timer fired; `wait_timeout` then falls through to `timeout`.
     pub timed_out: bool,
     /// In a run queue already.
@@ -199,6 +203,8 @@ impl Process {
             registered_name: Term::NIL,
             receive_timer: None,
             timed_out: false,
+            timers: Vec::new(),
+            hibernating: false,
             queued: false,
             initial_call: (atom::ERLANG, atom::APPLY, 2),
             trap: Trap::None,

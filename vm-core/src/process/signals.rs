@@ -80,12 +80,9 @@ pub fn resolve(sh: &Shared, dest: Term) -> Result<Option<Term>, ()> {
     }
     if let Some(t) = dest.tuple() {
         if t.len() == 2 && t[0].is_atom() && t[1].is_atom() {
+            // `{Name, Node}`: silently dropped when nobody has the name (or on another node).
             if t[1] == sh.node_name() {
-                return sh
-                    .registry
-                    .get(&t[0].atom_index())
-                    .map(|p| Some(*p))
-                    .ok_or(());
+                return Ok(sh.registry.get(&t[0].atom_index()).copied());
             }
             return Ok(None);
         }
@@ -231,6 +228,9 @@ pub fn terminate(
     p.status = Status::Exiting;
     sh.procs.release(pid);
     if let Some(k) = p.receive_timer.take() {
+        sh.timers.cancel(k);
+    }
+    for k in p.timers.drain(..) {
         sh.timers.cancel(k);
     }
     if p.registered_name.is_atom() {

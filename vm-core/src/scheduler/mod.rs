@@ -101,6 +101,7 @@ pub fn run(sh: &mut Shared, regs: &mut Regs, budget: u64) -> RunResult {
             continue;
         }
         p.status = Status::Running;
+        p.hibernating = false;
         let before = p.reductions;
         let stop = execute(sh, &mut p, regs, REDUCTIONS_PER_SLICE);
         spent += p.reductions - before;
@@ -177,7 +178,17 @@ fn fire_timers(sh: &mut Shared) {
                     signals::wake(&mut sh.runq, p);
                 }
             }
-            TimerAction::Send { dest, msg, frag } => {
+            TimerAction::Send {
+                dest,
+                msg,
+                frag,
+                key,
+            } => {
+                if dest.is_local_pid() {
+                    if let Some(p) = sh.procs.get_mut(dest) {
+                        p.timers.retain(|&k| k != key);
+                    }
+                }
                 let to = match signals::resolve(sh, dest) {
                     Ok(Some(p)) => p,
                     _ => continue,

@@ -20,6 +20,8 @@ pub enum TimerAction {
         dest: Term,
         msg: Term,
         frag: Option<Arena>,
+        /// The timer's own key (filled in by [`Timers::add`]).
+        key: TimerKey,
     },
 }
 
@@ -45,6 +47,10 @@ impl Timers {
     ) -> TimerKey {
         self.seq += 1;
         let key = (deadline, self.seq);
+        let mut action = action;
+        if let TimerAction::Send { key: k, .. } = &mut action {
+            *k = key;
+        }
         self.queue.insert(key, Timer { action, reference });
         if let Some(r) = reference {
             self.by_ref.insert(r, key);

@@ -179,6 +179,19 @@ fn mfa_at(sh: &Shared, cp: CodePtr, out: &mut Arena) -> Option<Term> {
     ))
 }
 
+/// Where the process is: the function of its next instruction, `erlang:hibernate/3` while
+/// hibernating, its initial call before it first runs.
+fn current_function(p: &Process, sh: &Shared, out: &mut Arena) -> Term {
+    if p.hibernating {
+        return build::tuple(out, &[atom::ERLANG, atom::HIBERNATE, Term::small(3)]);
+    }
+    if p.ip.code == STUB_CODE {
+        let (m, f, a) = p.initial_call;
+        return build::tuple(out, &[m, f, Term::small(a as i64)]);
+    }
+    mfa_at(sh, p.ip, out).unwrap_or(atom::UNDEFINED)
+}
+
 /// `{M, F, A, [{file, F}, {line, L}]}` for instruction `ip` of code `cp.code`.
 fn frame_at(sh: &Shared, cp: CodePtr, out: &mut Arena) -> Option<Term> {
     let code = sh.code.try_get(cp.code)?;
@@ -312,10 +325,7 @@ fn item(p: &Process, sh: &mut Shared, is_self: bool, key: Term, out: &mut Arena)
             build::list(out, &ts)
         }
         "suspending" => Term::NIL,
-        "current_function" => match mfa_at(sh, p.ip, out) {
-            Some(t) => t,
-            None => atom::UNDEFINED,
-        },
+        "current_function" => current_function(p, sh, out),
         "current_location" => match frame_at(sh, p.ip, out) {
             Some(t) => t,
             None => atom::UNDEFINED,

@@ -40,6 +40,7 @@ crate::bifs! { "erlang";
     "unlink", 1 => unlink;
     "exit", 2 => exit_2;
     "process_flag", 2 => process_flag;
+    "process_flag", 3 => process_flag_3;
     "register", 2 => register;
     "unregister", 1 => unregister;
     "whereis", 1 => whereis;
@@ -186,6 +187,16 @@ fn send_3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     {
         return Err(Exception::badarg());
     }
+    // `{Name, Node}` on a node we cannot reach: `noconnect` asks to be told.
+    if let Some(&[n, node]) = a[0].tuple() {
+        if n.is_atom() && node.is_atom() && node != ctx.vm.node_name() {
+            return Ok(if opts.contains(&atom::NOCONNECT) {
+                atom::NOCONNECT
+            } else {
+                atom::OK
+            });
+        }
+    }
     crate::emulator::ops::send(ctx.vm, ctx.proc, a[0], a[1])?;
     Ok(atom::OK)
 }
@@ -319,6 +330,19 @@ fn process_flag(ctx: &mut Ctx, a: &[Term]) -> BifResult {
             }
         }
     }
+}
+
+/// `process_flag(Pid, save_calls, N)`: the only flag settable on another process.
+fn process_flag_3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+    let (pid, flag, v) = (a[0], a[1], a[2]);
+    let alive = pid == ctx.proc.pid() || ctx.vm.procs.get(pid).is_some();
+    if !pid.is_local_pid() || flag != atom::SAVE_CALLS || !alive {
+        return Err(Exception::badarg());
+    }
+    v.as_small()
+        .filter(|n| (0..=10000).contains(n))
+        .ok_or_else(Exception::badarg)?;
+    Ok(Term::small(0))
 }
 
 fn register(ctx: &mut Ctx, a: &[Term]) -> BifResult {

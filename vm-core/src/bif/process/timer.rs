@@ -31,9 +31,7 @@ fn abs_option(t: Term) -> Result<bool, Exception> {
     let mut abs = false;
     for o in opts {
         match o.tuple() {
-            Some(&[atom::ABS_OPT, b]) if b == atom::TRUE || b == atom::FALSE => {
-                abs = b == atom::TRUE
-            }
+            Some(&[atom::ABS, b]) if b == atom::TRUE || b == atom::FALSE => abs = b == atom::TRUE,
             _ => return Err(Exception::badarg()),
         }
     }
@@ -71,9 +69,26 @@ fn start(ctx: &mut Ctx, time: Term, dest: Term, msg: Term, abs: bool, wrap: bool
     } else {
         crate::process::mailbox::Message::copy_of(msg)
     };
-    ctx.vm
-        .timers
-        .add(deadline, TimerAction::Send { dest, msg: m, frag }, Some(r));
+    let key = ctx.vm.timers.add(
+        deadline,
+        TimerAction::Send {
+            dest,
+            msg: m,
+            frag,
+            key: (0, 0),
+        },
+        Some(r),
+    );
+    // A timer to a pid ends with that process (if it is already dead, it never fires).
+    if dest.is_local_pid() {
+        if dest == ctx.proc.pid() {
+            ctx.proc.timers.push(key);
+        } else if let Some(p) = ctx.vm.procs.get_mut(dest) {
+            p.timers.push(key);
+        } else {
+            ctx.vm.timers.cancel(key);
+        }
+    }
     Ok(build::local_ref(&mut ctx.proc.heap, r))
 }
 
