@@ -8,7 +8,8 @@
 #   -n N        runs per VM and benchmark (default 5)
 #   --quick     compile with -DREPS=1 (a smoke run, seconds instead of minutes)
 #   --erl-only  time only erl (checks the set and the wrapper without Lantern)
-#   NAME        benchmarks to run, e.g. fib or b_fib (default: the sequential set)
+#   NAME        benchmarks to run, e.g. fib or b_fib (default: the sequential set and the
+#               process set: ring, spawn, selrecv, refcall; memory: scripts/procmem.sh)
 #
 # Environment: LANTERN (default target/release/lantern), LANTERN_ARGS (extra
 # options for `lantern run`), LANTERN_BENCH_DIR (default ../shared/bench,
@@ -37,7 +38,7 @@ while (($#)); do
         *) names+=("${1#b_}"); shift ;;
     esac
 done
-((${#names[@]})) || names=(fib nrev tak ack map map1k bin binapp mandel bignum sort msort)
+((${#names[@]})) || names=(fib nrev tak ack map map1k bin binapp mandel bignum sort msort ring spawn selrecv refcall)
 
 bench_dir=${LANTERN_BENCH_DIR:-../shared/bench}
 [[ $bench_dir == /* ]] || bench_dir=$root/$bench_dir

@@ -25,6 +25,7 @@ OPTIONS:
     -pz DIR          Add DIR to the end of the code path (repeatable)
     --otp-root DIR   The OTP installation whose lib/*/ebin and erts-*/ebin hold the standard
                      library (default: /usr/lib/erlang, else asks `erl`)
+    +hms WORDS       Default minimum heap size of processes, in words (as erl; default 233)
     --no-halt        Keep running after FUNCTION returns, until erlang:halt/0,1,2 is called or
                      no process can ever run again (like erl -s MODULE FUNCTION, which waits)
 
@@ -139,6 +140,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let mut back: Vec<PathBuf> = Vec::new();
     let mut otp_root: Option<PathBuf> = None;
     let mut keep_running = false;
+    let mut min_heap: Option<usize> = None;
     let mut positional: Vec<String> = Vec::new();
     let mut i = 0;
     while i < args.len() {
@@ -154,6 +156,13 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             "-pz" => back.push(PathBuf::from(value("-pz")?)),
             "--otp-root" => otp_root = Some(PathBuf::from(value("--otp-root")?)),
             "--no-halt" => keep_running = true,
+            "+hms" => {
+                let v = value("+hms")?;
+                min_heap = Some(
+                    v.parse::<usize>()
+                        .map_err(|_| format!("+hms needs a size in words, not {v}"))?,
+                );
+            }
             s if s.starts_with('-') => {
                 return Err(format!("unknown option {s} (see lantern --help)"))
             }
@@ -178,6 +187,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         seed: 0x9E37_79B9_7F4A_7C15,
     };
     let mut vm = Vm::new(Box::new(host));
+    if let Some(words) = min_heap {
+        vm.set_default_min_heap_size(words);
+    }
     // A Rust panic inside the VM is a bug; report it as such instead of aborting mid-output.
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         if let Err(e) = vm.boot() {

@@ -68,6 +68,8 @@ pub struct Shared {
     pub total_reductions: u64,
     /// ETS tables.
     pub ets: crate::bif::ets::Tables,
+    /// Default minimum heap size of new processes, in words (`erl +hms`).
+    pub default_min_heap_size: usize,
 }
 
 /// BIF ids of the operators the emulator inlines for small integers.
@@ -221,6 +223,14 @@ impl Shared {
         ok
     }
 
+    /// The options a plain `spawn` gets.
+    pub fn spawn_defaults(&self) -> crate::process::spawn::SpawnOpts {
+        crate::process::spawn::SpawnOpts {
+            min_heap_size: self.default_min_heap_size,
+            ..Default::default()
+        }
+    }
+
     /// This node's name (`nonode@nohost` until distribution starts).
     pub fn node_name(&self) -> Term {
         crate::atom::NONODE
@@ -371,6 +381,7 @@ impl Vm {
                 watch: None,
                 total_reductions: 0,
                 ets: Default::default(),
+                default_min_heap_size: crate::heap::MIN_HEAP_SIZE,
             },
             regs: Regs::new(),
         }
@@ -398,6 +409,11 @@ impl Vm {
         }
     }
 
+    /// Sets the default minimum heap size of new processes, in words (`erl +hms`; at least 12).
+    pub fn set_default_min_heap_size(&mut self, words: usize) {
+        self.shared.default_min_heap_size = crate::heap::gc::next_heap_size(words.max(12));
+    }
+
     /// Terms handed back to the embedder ([`Outcome`] values) live here.
     pub fn results(&mut self) -> &mut Arena {
         &mut self.shared.results
@@ -409,9 +425,12 @@ impl Vm {
         let m = self.atom(module);
         let f = self.atom(function);
         let list = crate::heap::build::list(&mut self.shared.results, args);
-        crate::process::spawn::spawn(&mut self.shared, None, m, f, list, &Default::default())
-            .map(|(pid, _)| pid)
-            .map_err(|e| e.reason)
+        {
+            let opts = self.shared.spawn_defaults();
+            crate::process::spawn::spawn(&mut self.shared, None, m, f, list, &opts)
+        }
+        .map(|(pid, _)| pid)
+        .map_err(|e| e.reason)
     }
 
     /// Runs processes until `budget` reductions are spent or none can run; never blocks.

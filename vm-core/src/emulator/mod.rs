@@ -140,16 +140,38 @@ pub fn gc(p: &mut Process, x: &mut [Term], live: usize, need: usize) {
 /// heaps only every n-th such safe point collects, n growing with the size, which keeps a 200 000
 /// frame recursion from turning quadratic while still collecting thousands of times.)
 #[inline(always)]
-pub fn safe_point(p: &mut Process, x: &mut [Term], live: usize, need: usize) {
+#[must_use = "true means the process exceeded its max_heap_size and must die (p.trap is set)"]
+pub fn safe_point(p: &mut Process, x: &mut [Term], live: usize, need: usize) -> bool {
     if p.heap.needs_gc(need) {
         gc(p, x, live, need);
+        return p.max_heap_size != 0 && over_max_heap(p);
     } else if cfg!(feature = "gc-stress") && p.heap.allocated_since_gc() {
         p.stress_tick = p.stress_tick.wrapping_add(1);
         let stride = 1 + (p.stack.len() + p.heap.used_words()) / 8192;
         if p.stress_tick as usize % stride == 0 {
             gc(p, x, live, need);
+            return p.max_heap_size != 0 && over_max_heap(p);
         }
     }
+    false
+}
+
+/// After a collection: is the heap over `max_heap_size`? Notes the report and, with `kill`,
+/// asks the loop to end the process with reason `killed` (as ERTS does after its GC).
+#[cold]
+fn over_max_heap(p: &mut Process) -> bool {
+    let total = p.heap.total_heap_size();
+    if total <= p.max_heap_size {
+        return false;
+    }
+    if p.max_heap_report {
+        p.heap_limit_report = Some(total);
+    }
+    if p.max_heap_kill {
+        p.trap = Trap::Exit(atom::KILLED);
+        return true;
+    }
+    false
 }
 
 /// Runs `p` for up to `reductions` reductions.
@@ -264,7 +286,9 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                         Ok(v) => {
                             wr!(dst, v);
                             if let Some(live) = live {
-                                ops::after_gc_bif(p, x, live, dst);
+                                if ops::after_gc_bif(p, x, live, dst) {
+                                    raise!(Exception::error(atom::LANTERN_TRAP))
+                                }
                             }
                         }
                         Err(exc) => {
@@ -455,7 +479,9 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     dst,
                 } => {
                     let (fail, live, dst) = (*fail, *live, *dst);
-                    safe_point(p, x, live as usize, 0);
+                    if safe_point(p, x, live as usize, 0) {
+                        raise!(Exception::error(atom::LANTERN_TRAP))
+                    }
                     let t = rd!(*src);
                     match bits::start_match(&mut p.heap, t) {
                         Some(ctx) => wr!(dst, ctx),
@@ -474,7 +500,9 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                 } => {
                     let (fail, dst, flags) = (*fail, *dst, *flags);
                     // Collect first: the context moves with the collection.
-                    safe_point(p, x, *live as usize, 0);
+                    if safe_point(p, x, *live as usize, 0) {
+                        raise!(Exception::error(atom::LANTERN_TRAP))
+                    }
                     let c = rd!(*ctx);
                     if c.subtag() != Some(crate::term::Subtag::MatchState) {
                         raise!(Exception::badarg())
@@ -809,17 +837,23 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                 }
                 Instr::Allocate { stack, live } => {
                     let (n, live) = (*stack as usize, *live as usize);
-                    safe_point(p, x, live, 0);
+                    if safe_point(p, x, live, 0) {
+                        raise!(Exception::error(atom::LANTERN_TRAP))
+                    }
                     p.stack.resize(p.stack.len() + n, Term::NIL);
                 }
                 Instr::AllocateHeap { stack, heap, live } => {
                     let (n, need, live) = (*stack as usize, *heap as usize, *live as usize);
-                    safe_point(p, x, live, need);
+                    if safe_point(p, x, live, need) {
+                        raise!(Exception::error(atom::LANTERN_TRAP))
+                    }
                     p.stack.resize(p.stack.len() + n, Term::NIL);
                 }
                 Instr::TestHeap { heap, live } => {
                     let (need, live) = (*heap as usize, *live as usize);
-                    safe_point(p, x, live, need);
+                    if safe_point(p, x, live, need) {
+                        raise!(Exception::error(atom::LANTERN_TRAP))
+                    }
                 }
                 Instr::Deallocate(n) => dealloc!(*n),
                 Instr::Trim { n, .. } => dealloc!(*n),
@@ -1218,7 +1252,9 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     match updated {
                         Ok(nm) => {
                             wr!(dst, nm);
-                            ops::after_gc_bif(p, x, live, dst);
+                            if ops::after_gc_bif(p, x, live, dst) {
+                                raise!(Exception::error(atom::LANTERN_TRAP))
+                            }
                         }
                         Err(k) => {
                             let r = build::tuple(&mut p.heap, &[atom::BADKEY, k]);
@@ -1315,7 +1351,9 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                             bad_y: core::cell::Cell::new(false),
                         };
                         let r = ops::exec_other(&mut io, instr);
-                        if io.bad_y.get() {
+                        if io.p.trap != Trap::None {
+                            ops::Next::Raise(Exception::error(atom::LANTERN_TRAP))
+                        } else if io.bad_y.get() {
                             ops::Next::Raise(Exception::badarg())
                         } else {
                             r

@@ -84,12 +84,12 @@ pub fn call_guard_bif(sh: &mut Shared, p: &mut Process, bif: BifId, args: &[Term
 
 /// A safe point after a gc_bif: the result register is live too.
 #[inline]
-pub fn after_gc_bif(p: &mut Process, x: &mut [Term], live: u16, dst: Dst) {
+pub fn after_gc_bif(p: &mut Process, x: &mut [Term], live: u16, dst: Dst) -> bool {
     let live = match dst {
         Dst::X(i) => (live as usize).max(i as usize + 1),
         Dst::Y(_) => live as usize,
     };
-    super::safe_point(p, x, live, 0);
+    super::safe_point(p, x, live, 0)
 }
 
 /// The top of the stack trace for an exception raised by a native function.
@@ -386,8 +386,10 @@ impl RegIo<'_> {
             }
         }
     }
+    /// A safe point; a process over its `max_heap_size` is then ended by the caller (the
+    /// trap is set).
     fn gc(&mut self, live: u16) {
-        super::safe_point(self.p, self.x, live as usize, 0);
+        let _ = super::safe_point(self.p, self.x, live as usize, 0);
     }
     fn size_bits(&self, size: Src, unit: u32) -> Option<usize> {
         bits::bits_of(self.rd(size), unit)

@@ -24,9 +24,10 @@ pub const VBIN_LIMIT: usize = 8 * 1024 * 1024;
 /// smaller value keeps the old heap from growing without bound under our simpler sizing).
 pub const FULLSWEEP_AFTER: u32 = 64;
 
-/// ERTS's heap size sequence: Fibonacci-like growth, then +20% steps.
+/// ERTS's heap size sequence (12, 38, 51, 90, 142, 233, 376, 610, ...: each the sum of the two
+/// before plus one), then +20% steps: the smallest size that holds `need` words.
 pub fn next_heap_size(need: usize) -> usize {
-    let (mut a, mut b) = (233usize, 376usize);
+    let (mut a, mut b) = (12usize, 38usize);
     if need <= a {
         return a;
     }
@@ -34,7 +35,7 @@ pub fn next_heap_size(need: usize) -> usize {
         if b > 4_000_000 {
             return need + need / 5;
         }
-        let c = a + b;
+        let c = a + b + 1;
         a = b;
         b = c;
     }

@@ -288,8 +288,10 @@ impl Alloc for Arena {
     }
 }
 
-/// Minimum young-heap size in words (ERTS uses 233).
+/// Default minimum young-heap size in words (ERTS's 233; `+hms` changes a VM's default).
 pub const MIN_HEAP_SIZE: usize = 233;
+/// The smallest heap a process can have (ERTS's first heap size).
+pub const SMALLEST_HEAP_SIZE: usize = 12;
 
 /// A process heap: the young generation, the old generation and the fragments allocated since
 /// the last collection.
@@ -312,7 +314,7 @@ pub struct Heap {
 
 impl Heap {
     pub fn new(min_heap_size: usize) -> Heap {
-        let size = gc::next_heap_size(min_heap_size.max(MIN_HEAP_SIZE));
+        let size = gc::next_heap_size(min_heap_size.max(SMALLEST_HEAP_SIZE));
         Heap {
             young: Block::new(size),
             old: None,
@@ -361,7 +363,7 @@ impl Heap {
     }
     /// Sets the smallest young heap a collection may shrink to.
     pub fn set_min_heap_size(&mut self, words: usize) {
-        self.min_heap_size = gc::next_heap_size(words.max(MIN_HEAP_SIZE));
+        self.min_heap_size = gc::next_heap_size(words.max(SMALLEST_HEAP_SIZE));
     }
 
     /// Words of the young heap, old heap and fragments (the `heap_size` of `process_info`).

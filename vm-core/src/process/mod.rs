@@ -127,8 +127,6 @@ pub struct Process {
     pub heap: Heap,
     /// Y registers and continuation pointers; `y(i)` is `stack[len - 1 - i]`.
     pub stack: Vec<Term>,
-    /// Continuation pointer register (as a CP word).
-    pub cp: u64,
     /// Where to resume.
     pub ip: CodePtr,
     /// Live X registers saved while the process is scheduled out.
@@ -158,6 +156,8 @@ pub struct Process {
     pub receive_timer: Option<crate::scheduler::timers::TimerKey>,
     /// Timers (`send_after`/`start_timer`) addressed to this pid: cancelled when it ends.
     pub timers: Vec<crate::scheduler::timers::TimerKey>,
+    /// Total heap size when a collection found it over `max_heap_size` (a report is due).
+    pub heap_limit_report: Option<usize>,
     /// Suspended in `erlang:hibernate/3`.
     pub hibernating: bool,
     /// Set when that timer fired; `wait_timeout` then falls through to `timeout`.
@@ -183,7 +183,6 @@ impl Process {
             id,
             heap: Heap::new(min_heap_size),
             stack: Vec::new(),
-            cp: 0,
             ip: CodePtr { code: 0, ip: 0 },
             saved_x: Vec::new(),
             dict: Vec::new(),
@@ -205,6 +204,7 @@ impl Process {
             timed_out: false,
             timers: Vec::new(),
             hibernating: false,
+            heap_limit_report: None,
             queued: false,
             initial_call: (atom::ERLANG, atom::APPLY, 2),
             trap: Trap::None,

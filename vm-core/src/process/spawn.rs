@@ -6,7 +6,7 @@ use super::{Monitor, MonitoredBy, Priority, Process, RefId, Status};
 use crate::atom;
 use crate::bif::Exception;
 use crate::code::{CodePtr, STUB_APPLY, STUB_CODE, STUB_NORMAL_EXIT};
-use crate::heap::{copy, MIN_HEAP_SIZE};
+use crate::heap::{copy, MIN_HEAP_SIZE, SMALLEST_HEAP_SIZE};
 use crate::term::Term;
 use crate::vm::Shared;
 
@@ -101,10 +101,14 @@ pub fn spawn(
     Ok((pid, mref))
 }
 
-/// Parses a `spawn_opt` option list.
-pub fn parse_opts(list: Term, atoms: &crate::atom::AtomTable) -> Result<SpawnOpts, Exception> {
+/// Parses a `spawn_opt` option list (`base` gives the defaults).
+pub fn parse_opts(
+    list: Term,
+    atoms: &crate::atom::AtomTable,
+    base: SpawnOpts,
+) -> Result<SpawnOpts, Exception> {
     let items = list.list_to_vec().ok_or_else(Exception::badarg)?;
-    let mut o = SpawnOpts::default();
+    let mut o = base;
     for it in items {
         match it {
             atom::LINK => o.link = true,
@@ -124,7 +128,7 @@ pub fn parse_opts(list: Term, atoms: &crate::atom::AtomTable) -> Result<SpawnOpt
                     atom::PRIORITY => {
                         o.priority = Priority::from_atom(v).ok_or_else(Exception::badarg)?
                     }
-                    atom::MIN_HEAP_SIZE => o.min_heap_size = size()?.max(MIN_HEAP_SIZE),
+                    atom::MIN_HEAP_SIZE => o.min_heap_size = size()?.max(SMALLEST_HEAP_SIZE),
                     atom::MIN_BIN_VHEAP_SIZE | atom::FULLSWEEP_AFTER => {
                         size()?;
                     }

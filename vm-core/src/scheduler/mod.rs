@@ -104,6 +104,9 @@ pub fn run(sh: &mut Shared, regs: &mut Regs, budget: u64) -> RunResult {
         p.hibernating = false;
         let before = p.reductions;
         let stop = execute(sh, &mut p, regs, REDUCTIONS_PER_SLICE);
+        if let Some(total) = p.heap_limit_report.take() {
+            heap_limit_report(sh, &p, total);
+        }
         spent += p.reductions - before;
         sh.total_reductions += p.reductions - before;
         match stop {
@@ -158,6 +161,22 @@ fn crash_report(sh: &mut Shared, pid: Term, reason: Term) {
         crate::bif::system::report_timestamp(sh),
         crate::term::display::display(pid, sh),
         crate::term::display::display(reason, sh)
+    );
+    sh.host.write_stderr(text.as_bytes());
+}
+
+/// ERTS's report for a process whose heap outgrew its `max_heap_size`.
+fn heap_limit_report(sh: &mut Shared, p: &Process, total: usize) {
+    let text = format!(
+        "=ERROR REPORT==== {} ===\n     Process:            {} \n     Context:            \
+         maximum heap size reached\n     Max Heap Size:      {}\n     Total Heap Size:    {}\n     \
+         Kill:               {}\n     Error Logger:       true\n     Message Queue Len:  {}\n\n",
+        crate::bif::system::report_timestamp(sh),
+        crate::term::display::display(p.pid(), sh),
+        p.max_heap_size,
+        total,
+        p.max_heap_kill,
+        p.mailbox.len()
     );
     sh.host.write_stderr(text.as_bytes());
 }

@@ -99,77 +99,80 @@ fn start_fun(ctx: &mut Ctx, fun: Term, opts: SpawnOpts) -> BifResult {
     start(ctx, atom::ERLANG, atom::APPLY, args, opts)
 }
 
-fn linked() -> SpawnOpts {
+fn plain(ctx: &Ctx) -> SpawnOpts {
+    ctx.vm.spawn_defaults()
+}
+fn linked(ctx: &Ctx) -> SpawnOpts {
     SpawnOpts {
         link: true,
-        ..Default::default()
+        ..ctx.vm.spawn_defaults()
     }
 }
-fn monitored() -> SpawnOpts {
+fn monitored(ctx: &Ctx) -> SpawnOpts {
     SpawnOpts {
         monitor: true,
-        ..Default::default()
+        ..ctx.vm.spawn_defaults()
     }
 }
 
 fn spawn_1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    start_fun(ctx, a[0], SpawnOpts::default())
+    start_fun(ctx, a[0], plain(ctx))
 }
 fn spawn_2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     check_node(ctx, a[0])?;
-    start_fun(ctx, a[1], SpawnOpts::default())
+    start_fun(ctx, a[1], plain(ctx))
 }
 fn spawn_3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    start(ctx, a[0], a[1], a[2], SpawnOpts::default())
+    start(ctx, a[0], a[1], a[2], plain(ctx))
 }
 fn spawn_4(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     check_node(ctx, a[0])?;
-    start(ctx, a[1], a[2], a[3], SpawnOpts::default())
+    start(ctx, a[1], a[2], a[3], plain(ctx))
 }
 fn spawn_link_1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    start_fun(ctx, a[0], linked())
+    start_fun(ctx, a[0], linked(ctx))
 }
 fn spawn_link_2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     check_node(ctx, a[0])?;
-    start_fun(ctx, a[1], linked())
+    start_fun(ctx, a[1], linked(ctx))
 }
 fn spawn_link_3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    start(ctx, a[0], a[1], a[2], linked())
+    start(ctx, a[0], a[1], a[2], linked(ctx))
 }
 fn spawn_link_4(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     check_node(ctx, a[0])?;
-    start(ctx, a[1], a[2], a[3], linked())
+    start(ctx, a[1], a[2], a[3], linked(ctx))
 }
 fn spawn_monitor_1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    start_fun(ctx, a[0], monitored())
+    start_fun(ctx, a[0], monitored(ctx))
 }
 fn spawn_monitor_2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     check_node(ctx, a[0])?;
-    start_fun(ctx, a[1], monitored())
+    start_fun(ctx, a[1], monitored(ctx))
 }
 fn spawn_monitor_3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    start(ctx, a[0], a[1], a[2], monitored())
+    start(ctx, a[0], a[1], a[2], monitored(ctx))
 }
 fn spawn_monitor_4(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     check_node(ctx, a[0])?;
-    start(ctx, a[1], a[2], a[3], monitored())
+    start(ctx, a[1], a[2], a[3], monitored(ctx))
 }
 fn spawn_opt_2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let o = spawn::parse_opts(a[1], &ctx.vm.atoms)?;
+    let o = spawn::parse_opts(a[1], &ctx.vm.atoms, ctx.vm.spawn_defaults())?;
     start_fun(ctx, a[0], o)
 }
 fn spawn_opt_3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     check_node(ctx, a[0])?;
-    let o = spawn::parse_opts(a[2], &ctx.vm.atoms)?;
+    let o = spawn::parse_opts(a[2], &ctx.vm.atoms, ctx.vm.spawn_defaults())?;
     start_fun(ctx, a[1], o)
 }
 fn spawn_opt_4(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let o = spawn::parse_opts(a[3], &ctx.vm.atoms)?;
+    let o = spawn::parse_opts(a[3], &ctx.vm.atoms, ctx.vm.spawn_defaults())?;
     start(ctx, a[0], a[1], a[2], o)
 }
 fn spawn_opt_5(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     check_node(ctx, a[0])?;
-    let o = spawn::parse_opts(a[4], &ctx.vm.atoms)?;
+    let o = spawn::parse_opts(a[4], &ctx.vm.atoms, ctx.vm.spawn_defaults())?;
     start(ctx, a[1], a[2], a[3], o)
 }
 
