@@ -195,7 +195,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         if let Err(e) = vm.boot() {
             eprintln!("lantern: the system processes did not start: {e}");
         }
-        let outcome = vm.call(module, function, &[]);
+        let outcome = vm.call_main(module, function, &[]);
         match outcome {
             Outcome::Returned(_) if keep_running => keep_on(&mut vm),
             o => o,

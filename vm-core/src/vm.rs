@@ -422,15 +422,23 @@ impl Vm {
     /// Spawns a process running `module:function(args...)` (the args are copied) and returns
     /// its pid; it runs when [`Vm::run`] is called.
     pub fn spawn(&mut self, module: &str, function: &str, args: &[Term]) -> Result<Term, Term> {
+        let opts = self.shared.spawn_defaults();
+        self.spawn_with(module, function, args, opts)
+    }
+
+    fn spawn_with(
+        &mut self,
+        module: &str,
+        function: &str,
+        args: &[Term],
+        opts: crate::process::spawn::SpawnOpts,
+    ) -> Result<Term, Term> {
         let m = self.atom(module);
         let f = self.atom(function);
         let list = crate::heap::build::list(&mut self.shared.results, args);
-        {
-            let opts = self.shared.spawn_defaults();
-            crate::process::spawn::spawn(&mut self.shared, None, m, f, list, &opts)
-        }
-        .map(|(pid, _)| pid)
-        .map_err(|e| e.reason)
+        crate::process::spawn::spawn(&mut self.shared, None, m, f, list, &opts)
+            .map(|(pid, _)| pid)
+            .map_err(|e| e.reason)
     }
 
     /// Runs processes until `budget` reductions are spent or none can run; never blocks.
@@ -445,6 +453,18 @@ impl Vm {
             .unwrap_or(Outcome::Blocked)
     }
 
+    /// [`Vm::call`] for a program's main function: its process traps exits, as the process
+    /// `erl -eval` runs an expression in does (a crashing linked process sends it a message
+    /// instead of killing it).
+    pub fn call_main(&mut self, module: &str, function: &str, args: &[Term]) -> Outcome {
+        let opts = crate::process::spawn::SpawnOpts {
+            trap_exit: true,
+            ..self.shared.spawn_defaults()
+        };
+        self.run_watched(module, function, args, usize::MAX, opts)
+            .unwrap_or(Outcome::Blocked)
+    }
+
     /// Like [`Vm::call`], but gives up (returning `None`) after `max_slices` scheduler slices'
     /// worth of reductions: for embedders and tests that must not wait on a runaway loop.
     pub fn call_bounded(
@@ -454,7 +474,19 @@ impl Vm {
         args: &[Term],
         max_slices: usize,
     ) -> Option<Outcome> {
-        let pid = match self.spawn(module, function, args) {
+        let opts = self.shared.spawn_defaults();
+        self.run_watched(module, function, args, max_slices, opts)
+    }
+
+    fn run_watched(
+        &mut self,
+        module: &str,
+        function: &str,
+        args: &[Term],
+        max_slices: usize,
+        opts: crate::process::spawn::SpawnOpts,
+    ) -> Option<Outcome> {
+        let pid = match self.spawn_with(module, function, args, opts) {
             Ok(pid) => pid,
             Err(reason) => {
                 return Some(Outcome::Raised {

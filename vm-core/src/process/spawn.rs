@@ -21,6 +21,8 @@ pub struct SpawnOpts {
     pub max_heap_kill: bool,
     pub max_heap_report: bool,
     pub off_heap_queue: bool,
+    /// Start with `trap_exit` set (the CLI's main process, like `erl -eval`'s).
+    pub trap_exit: bool,
 }
 
 impl Default for SpawnOpts {
@@ -34,6 +36,7 @@ impl Default for SpawnOpts {
             max_heap_kill: true,
             max_heap_report: true,
             off_heap_queue: false,
+            trap_exit: false,
         }
     }
 }
@@ -70,6 +73,7 @@ pub fn spawn(
     p.max_heap_kill = opts.max_heap_kill;
     p.max_heap_report = opts.max_heap_report;
     p.off_heap_queue = opts.off_heap_queue;
+    p.trap_exit = opts.trap_exit;
     let mut mref = None;
     if let Some(parent) = parent {
         p.group_leader = parent.group_leader;
