@@ -25,7 +25,7 @@ main() ->
     process_flag(trap_exit, true),
     L = spawn_link(fun() -> exit(crashed) end),
     erlang:display(receive {'EXIT', L, Why} -> {exit_signal, Why} after 2000 -> timeout end),
-    {Pm, Ref} = spawn_monitor(fun() -> error(oops) end),
+    {Pm, Ref} = spawn_monitor(fun() -> exit({oops, no_report}) end),
     erlang:display(receive {'DOWN', Ref, process, Pm, {Reason, _}} -> {down, Reason} after 2000 -> timeout end),
     register(t_proc_basic_named, spawn(fun() -> receive {q, F} -> F ! named_reply end end)),
     t_proc_basic_named ! {q, Self},
