@@ -70,6 +70,14 @@ impl Host for CliHost {
             .iter()
             .find_map(|d| std::fs::read(d.join(&file)).ok())
     }
+    fn module_file(&self, module: &str) -> Option<String> {
+        let file = format!("{module}.beam");
+        self.path
+            .iter()
+            .map(|d| d.join(&file))
+            .find(|p| p.is_file())
+            .map(|p| std::fs::canonicalize(&p).unwrap_or(p).display().to_string())
+    }
     fn getenv(&self, name: &str) -> Option<String> {
         std::env::var(name).ok()
     }
@@ -192,7 +200,14 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     }
     // A Rust panic inside the VM is a bug; report it as such instead of aborting mid-output.
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        if let Err(e) = vm.boot() {
+        let root_s = root.display().to_string();
+        let home = std::env::var("HOME").unwrap_or_default();
+        let flags: [(&str, &[&str]); 3] = [
+            ("root", &[root_s.as_str()]),
+            ("progname", &["erl"]),
+            ("home", &[home.as_str()]),
+        ];
+        if let Err(e) = vm.boot(&flags) {
             eprintln!("lantern: the system processes did not start: {e}");
         }
         let outcome = vm.call_main(module, function, &[]);

@@ -12,6 +12,10 @@ pub trait Host {
     fn write_stderr(&mut self, bytes: &[u8]);
     /// The `.beam` bytes of `module`, found on the host's code path.
     fn find_module(&mut self, module: &str) -> Option<Vec<u8>>;
+    /// Where `module`'s `.beam` file is (what `code:is_loaded/1` reports), if the host has files.
+    fn module_file(&self, _module: &str) -> Option<alloc::string::String> {
+        None
+    }
     /// Entropy for seeds and unique references.
     fn random_u64(&mut self) -> u64;
     /// An environment variable (`os:getenv/1`); hosts without an environment have none.

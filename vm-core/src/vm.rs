@@ -395,13 +395,28 @@ impl Vm {
         self.shared.atoms.intern(name)
     }
 
-    /// Starts the system processes OTP code expects (`logger`, `kernel_sup`, the table behind
-    /// `application:get_env/2`), from the embedded `lantern_boot` module. A VM works without
-    /// them, but crash reports and supervisors need them.
-    pub fn boot(&mut self) -> Result<(), String> {
+    /// Starts the system processes OTP code expects (`init`, `logger`, `kernel_sup`,
+    /// `code_server`), from the embedded `lantern_boot` module. `flags` are what
+    /// `init:get_arguments/0` answers (`[{root, ["/usr/lib/erlang"]}, ...]`). A VM works without
+    /// these processes, but crash reports, supervisors and `code` need them.
+    pub fn boot(&mut self, flags: &[(&str, &[&str])]) -> Result<(), String> {
         self.load_module(BOOT_BEAM).map_err(|e| format!("{e}"))?;
-        match self.call("lantern_boot", "start", &[]) {
-            Outcome::Returned(v) if v == crate::atom::OK => Ok(()),
+        let r = &mut self.shared.results;
+        let mut items = Vec::new();
+        for (flag, values) in flags {
+            let vs: Vec<Term> = values
+                .iter()
+                .map(|v| crate::heap::build::charlist(r, v))
+                .collect();
+            let vl = crate::heap::build::list(r, &vs);
+            let f = self.shared.atoms.intern(flag);
+            items.push(crate::heap::build::tuple(r, &[f, vl]));
+        }
+        let list = crate::heap::build::list(r, &items);
+        self.spawn("lantern_boot", "start", &[list])
+            .map_err(|e| self.display(e))?;
+        match self.call("lantern_boot", "await", &[]) {
+            Outcome::Returned(v) if self.display(v) == "{started,started}" => Ok(()),
             Outcome::Returned(v) => Err(self.display(v)),
             Outcome::Raised { reason, .. } => Err(self.display(reason)),
             Outcome::Halted(n) => Err(format!("halted with status {n}")),

@@ -9,6 +9,7 @@ pub mod binary;
 pub mod convert;
 pub mod erlang;
 pub mod ets;
+pub mod lantern;
 pub mod external;
 pub mod lists;
 pub mod maps;
@@ -134,6 +135,7 @@ pub fn all_tables() -> Vec<&'static [BifEntry]> {
         process::info::BIFS,
         process::timer::BIFS,
         ets::BIFS,
+        lantern::BIFS,
         external::BIFS,
         arith::BIFS,
         binary::BIFS,

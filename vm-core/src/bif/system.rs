@@ -264,30 +264,31 @@ fn loaded(ctx: &mut Ctx, _: &[Term]) -> BifResult {
 }
 
 /// The modules ERTS preloads (Lantern loads them from the OTP installation on first use).
+pub const PRELOADED: &[&str] = &[
+    "atomics",
+    "counters",
+    "erl_init",
+    "erl_prim_loader",
+    "erl_tracer",
+    "erlang",
+    "erts_code_purger",
+    "erts_dirty_process_signal_handler",
+    "erts_internal",
+    "erts_literal_area_collector",
+    "init",
+    "persistent_term",
+    "prim_buffer",
+    "prim_eval",
+    "prim_file",
+    "prim_inet",
+    "prim_net",
+    "prim_socket",
+    "prim_zip",
+    "socket_registry",
+    "zlib",
+];
+
 fn pre_loaded(ctx: &mut Ctx, _: &[Term]) -> BifResult {
-    const PRELOADED: &[&str] = &[
-        "atomics",
-        "counters",
-        "erl_init",
-        "erl_prim_loader",
-        "erl_tracer",
-        "erlang",
-        "erts_code_purger",
-        "erts_dirty_process_signal_handler",
-        "erts_internal",
-        "erts_literal_area_collector",
-        "init",
-        "persistent_term",
-        "prim_buffer",
-        "prim_eval",
-        "prim_file",
-        "prim_inet",
-        "prim_net",
-        "prim_socket",
-        "prim_zip",
-        "socket_registry",
-        "zlib",
-    ];
     let mods: Vec<Term> = PRELOADED.iter().map(|m| ctx.vm.atoms.intern(m)).collect();
     Ok(build::list(&mut ctx.proc.heap, &mods))
 }
