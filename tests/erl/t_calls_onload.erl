@@ -3,7 +3,6 @@
 -on_load(setup/0).
 -include("test.hrl").
 
-%% pending: code:ensure_loaded/1 and friends call the code_server process, which needs processes and the kernel boot (issue 3)
 
 %% A module with -on_load: setup/0 runs before main/0 can run. A helper
 %% module with its own on_load is loaded on first call.

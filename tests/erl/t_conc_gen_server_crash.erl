@@ -4,7 +4,6 @@
 -export([init/1, handle_call/3, handle_cast/2, terminate/2]).
 -include("test.hrl").
 
-%% pending: needs ETS (logger and the timer server keep their state in ETS tables)
 
 %% gen_server failure paths: call to a dead or unregistered server (noproc),
 %% a server crashing inside handle_call (the caller exits with the server's

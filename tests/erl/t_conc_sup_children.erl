@@ -3,7 +3,6 @@
 -export([main/0, init/1, start_worker/2]).
 -include("test.hrl").
 
-%% pending: needs ETS (logger and the timer server keep their state in ETS tables)
 
 %% Child restart types and the child management API: a temporary child is
 %% never restarted (and is removed), a transient one only after an abnormal

@@ -3,7 +3,6 @@
 -export([main/0, init/1, start_worker/2]).
 -include("test.hrl").
 
-%% pending: needs ETS (logger and the timer server keep their state in ETS tables)
 
 %% Restart intensity: with intensity 2 the supervisor restarts a child
 %% twice; the third crash within the period makes the supervisor terminate

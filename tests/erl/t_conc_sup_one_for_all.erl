@@ -3,7 +3,6 @@
 -export([main/0, init/1, start_worker/2]).
 -include("test.hrl").
 
-%% pending: needs ETS (logger and the timer server keep their state in ETS tables)
 
 %% supervisor one_for_all: when one child crashes, the others are
 %% terminated (in reverse start order) and all are restarted in start

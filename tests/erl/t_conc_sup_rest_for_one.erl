@@ -3,7 +3,6 @@
 -export([main/0, init/1, start_worker/2]).
 -include("test.hrl").
 
-%% pending: needs ETS (logger and the timer server keep their state in ETS tables)
 
 %% supervisor rest_for_one: when a child crashes, the children started
 %% after it are terminated and restarted with it; the ones before keep

@@ -3,7 +3,6 @@
 -export([main/0, init/1, start_worker/2]).
 -include("test.hrl").
 
-%% pending: needs ETS (logger and the timer server keep their state in ETS tables)
 
 %% simple_one_for_one: children started on demand with start_child/2
 %% (extra arguments appended), restarted with the same arguments,

@@ -2,7 +2,6 @@
 -export([main/0, notify/2]).
 -include("test.hrl").
 
-%% pending: needs ETS (logger and the timer server keep their state in ETS tables)
 
 %% The timer module (stdlib; send_after/apply_after go through the
 %% timer server): sleep/1, send_after/2,3, apply_after/4, send_interval,

@@ -2,7 +2,6 @@
 -export([main/0]).
 -include("test.hrl").
 
-%% pending: io_lib:format("~p") asks the init process for the enabled language features (erl_features), which needs processes (issue 3)
 
 %% Charlists: literals, escapes, concatenation, printing of lists that look
 %% like strings (and of ones that do not), character arithmetic.

@@ -5,14 +5,16 @@
 %%   init         (this module, first process: <0.0.0>) answers init's request protocol
 %%                (get_arguments, get_status, stop, ...) and owns `ac_tab`, the table
 %%                application:get_env/2 reads (application_controller's, left empty);
-%%   logger       the real logger_server with its `simple` handler (reports on stderr);
+%%   logger       the real logger_server; its handler `default` is this module, which
+%%                formats with the real logger_formatter as erl's default handler does and
+%%                writes to stderr (erl writes to stdout through its io server);
 %%   kernel_sup   a real supervisor with no children, where `timer` starts its server;
 %%   code_server  (this module) answers code's requests that need no file system:
 %%                ensure_loaded, is_loaded, get_mode, all_loaded.
 %%
 %% Compiled into vm-core/boot/lantern_boot.beam (scripts/build-boot.sh) and embedded in the VM.
 -module(lantern_boot).
--export([start/1, await/0, init/1, code_server/0]).
+-export([start/1, await/0, init/1, code_server/0, log/2]).
 
 %% The init process. Flags are init's `[{Flag, [Value]}]` (what init:get_arguments/0 gives).
 start(Flags) ->
@@ -22,9 +24,10 @@ start(Flags) ->
     Status =
         try
             {ok, _} = logger_server:start_link(),
-            %% As kernel's logger:internal_init_logger/0 does: let the simple handler print
-            %% the OTP and SASL reports (crash, supervisor and progress reports).
-            ok = logger:set_handler_config(simple, filters, handler_filters()),
+            %% As kernel does at boot: a `default` handler (here this module) with the
+            %% filters that let OTP and SASL reports (crash, supervisor reports) through.
+            ok = logger:remove_handler(simple),
+            ok = logger:add_handler(default, ?MODULE, handler_config()),
             {ok, _} = supervisor:start_link({local, kernel_sup}, ?MODULE, kernel_sup),
             register(code_server, spawn_link(?MODULE, code_server, [])),
             {started, started}
@@ -40,10 +43,17 @@ await() ->
         {init, Status} -> Status
     end.
 
-handler_filters() ->
-    [{remote_gl, {fun logger_filters:remote_gl/2, stop}},
-     {domain, {fun logger_filters:domain/2, {log, super, [otp, sasl]}}},
-     {no_domain, {fun logger_filters:domain/2, {log, undefined, []}}}].
+handler_config() ->
+    #{filter_default => stop,
+      filters =>
+          [{remote_gl, {fun logger_filters:remote_gl/2, stop}},
+           {domain, {fun logger_filters:domain/2, {log, super, [otp, sasl]}}},
+           {no_domain, {fun logger_filters:domain/2, {log, undefined, []}}}],
+      formatter => {logger_formatter, #{legacy_header => true, single_line => false}}}.
+
+%% logger handler callback: runs in the process that logs.
+log(Event, #{formatter := {Formatter, Config}}) ->
+    erlang:display_string(unicode:characters_to_list(Formatter:format(Event, Config))).
 
 loop(Flags, Status) ->
     receive

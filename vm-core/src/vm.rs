@@ -480,6 +480,22 @@ impl Vm {
             .unwrap_or(Outcome::Blocked)
     }
 
+    /// Links a new main process to `init`, as erl's evaluator process is.
+    fn link_to_init(&mut self, pid: Term) {
+        let init = self.atom("init");
+        let Some(&i) = self.shared.registry.get(&init.atom_index()) else {
+            return;
+        };
+        if let (Some(p), true) = (self.shared.procs.get_mut(pid), i != pid) {
+            p.links.push(i);
+        } else {
+            return;
+        }
+        if let Some(ip) = self.shared.procs.get_mut(i) {
+            ip.links.push(pid);
+        }
+    }
+
     /// Like [`Vm::call`], but gives up (returning `None`) after `max_slices` scheduler slices'
     /// worth of reductions: for embedders and tests that must not wait on a runaway loop.
     pub fn call_bounded(
@@ -501,6 +517,7 @@ impl Vm {
         max_slices: usize,
         opts: crate::process::spawn::SpawnOpts,
     ) -> Option<Outcome> {
+        let main = opts.trap_exit;
         let pid = match self.spawn_with(module, function, args, opts) {
             Ok(pid) => pid,
             Err(reason) => {
@@ -512,6 +529,9 @@ impl Vm {
             }
         };
         self.shared.watch = Some((pid, None));
+        if main {
+            self.link_to_init(pid);
+        }
         let slice = crate::scheduler::REDUCTIONS_PER_SLICE as u64;
         let mut budget = (max_slices as u64).saturating_mul(slice);
         loop {

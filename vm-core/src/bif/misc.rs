@@ -26,6 +26,18 @@ pub mod erlang {
     }
 }
 
+pub mod io {
+    use super::*;
+    crate::bifs! { "io";
+        "printable_range", 0 => printable_range;
+    }
+
+    /// The `+pc` setting: which characters `io_lib` prints as text (erl's default `latin1`).
+    fn printable_range(_: &mut Ctx, _: &[Term]) -> BifResult {
+        Ok(crate::atom::LATIN1)
+    }
+}
+
 pub mod string {
     use super::*;
     crate::bifs! { "string";

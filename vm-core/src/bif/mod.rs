@@ -9,8 +9,8 @@ pub mod binary;
 pub mod convert;
 pub mod erlang;
 pub mod ets;
-pub mod lantern;
 pub mod external;
+pub mod lantern;
 pub mod lists;
 pub mod maps;
 pub mod math;
@@ -146,6 +146,7 @@ pub fn all_tables() -> Vec<&'static [BifEntry]> {
         system::os::BIFS,
         system::erts_internal::BIFS,
         misc::string::BIFS,
+        misc::io::BIFS,
         misc::persistent_term::BIFS,
         maps::ERLANG_BIFS,
         maps::ERTS_INTERNAL_BIFS,

@@ -10,8 +10,10 @@ use alloc::vec::Vec;
 use super::Process;
 use crate::term::{Term, PID_INDEX_BITS};
 
-/// Most processes alive at once (the index bits of a pid).
-pub const MAX_PROCESSES: usize = 1 << PID_INDEX_BITS;
+/// Most processes alive at once by default (ERTS's default `+P`, 1 048 576).
+pub const MAX_PROCESSES: usize = 1 << 20;
+/// The most a table can be configured for (the index bits of a pid).
+pub const MAX_PROCESS_LIMIT: usize = 1 << PID_INDEX_BITS;
 const SERIAL_MASK: u32 = (1 << (32 - PID_INDEX_BITS)) - 1;
 
 enum State {
@@ -43,7 +45,7 @@ impl ProcTable {
     pub fn reserve(&mut self) -> Option<Term> {
         let index = match self.free.pop() {
             Some(i) => i,
-            None if self.slots.len() < MAX_PROCESSES => {
+            None if self.slots.len() < MAX_PROCESSES.min(MAX_PROCESS_LIMIT) => {
                 self.slots.push(Slot {
                     serial: 0,
                     state: State::Free,

@@ -207,7 +207,11 @@ impl HashStore {
         n
     }
     pub fn words(&self) -> usize {
-        self.groups().flatten().map(|o| o.words() + 4).sum::<usize>() + 2 * self.buckets.len()
+        self.groups()
+            .flatten()
+            .map(|o| o.words() + 4)
+            .sum::<usize>()
+            + 2 * self.buckets.len()
     }
 }
 
@@ -247,7 +251,9 @@ impl OrdStore {
         self.chunks.get(p.0)?.get(p.1)
     }
     pub fn get(&self, key: Term, keypos: usize, atoms: &AtomTable) -> Option<&Stored> {
-        self.find(key, keypos, atoms).ok().map(|p| &self.chunks[p.0][p.1])
+        self.find(key, keypos, atoms)
+            .ok()
+            .map(|p| &self.chunks[p.0][p.1])
     }
     /// Replaces the object at `p`.
     pub fn replace_at(&mut self, p: Pos, obj: Stored) {

@@ -1,0 +1,70 @@
+-module(t_ets_update).
+-export([main/0]).
+-include("test.hrl").
+
+%% update_counter/3,4 and update_element/3, on set and ordered_set.
+main() ->
+    S = ets:new(s, [{keypos, 2}]),
+    ets:insert(S, {c, k, 1, 2.5, x, 10}),
+    ?p(ets:update_counter(S, k, 1)),
+    ?p(ets:update_counter(S, k, {3, 5})),
+    ?p(ets:update_counter(S, k, [{3, 5}, {3, -100, 0, 7}, {3, 1}, {6, -1}])),
+    ?p(ets:update_counter(S, k, {3, 10, 5, 1})),
+    ?p(ets:update_counter(S, k, {3, -10, 0, -3})),
+    ?p(ets:update_counter(S, k, {3, 1 bsl 70})),
+    ?p(ets:update_counter(S, k, {3, -(1 bsl 70)})),
+    ?p(ets:update_counter(S, k, [])),
+    ?p(ets:lookup(S, k)),
+    ?p(ets:update_counter(S, k, {2, 1})),
+    ?p(ets:update_counter(S, k, {4, 1})),
+    ?p(ets:update_counter(S, k, {5, 1})),
+    ?p(ets:update_counter(S, k, {7, 1})),
+    ?p(ets:update_counter(S, k, {3, 1.0})),
+    ?p(ets:update_counter(S, k, {3, 1, a, 1})),
+    ?p(ets:update_counter(S, k, {3, 1, 5})),
+    ?p(ets:update_counter(S, k, a)),
+    ?p(ets:update_counter(S, nokey, 1)),
+    ?p(ets:update_counter(S, nokey, 1, {a, b, 3})),
+    ?p(ets:lookup(S, nokey)),
+    ?p(ets:update_counter(S, nokey2, 1, {a, b})),
+    ?p(ets:update_counter(S, nokey3, [{3, 2}, {4, 1}], {a, other, 5, 6})),
+    ?p(ets:lookup(S, nokey3)),
+    ?p(ets:update_counter(S, nokey4, 1, foo)),
+    ?p(ets:lookup(S, nokey4)),
+    %% update_element
+    ?p(ets:update_element(S, k, {3, z})),
+    ?p(ets:update_element(S, k, [{4, y}, {1, w}, {4, yy}])),
+    ?p(ets:lookup(S, k)),
+    ?p(ets:update_element(S, k, [{4, bad}, {2, w}])),
+    ?p(ets:update_element(S, k, [{4, bad}, {9, w}])),
+    ?p(ets:update_element(S, k, [{4, bad} | x])),
+    ?p(ets:update_element(S, k, {0, w})),
+    ?p(ets:lookup(S, k)),
+    ?p(ets:update_element(S, nokey, {3, z})),
+    ?p(ets:update_element(S, nokey, {99, z})),
+    ?p(ets:update_element(S, k, [])),
+    ?p(ets:update_element(S, k, {3, {big, [list, <<"bin">>]}})),
+    ?p(ets:lookup(S, k)),
+    %% ordered_set: key lookup by ==, default object key replaced by the given key
+    O = ets:new(o, [ordered_set]),
+    ets:insert(O, [{1, 0}, {2, 0}]),
+    ?p(ets:update_counter(O, 1.0, {2, 3})),
+    ?p(ets:update_counter(O, 7, {2, 1}, {7.0, 10})),
+    ?p(ets:update_counter(O, 1, {1, 1})),
+    ?p(ets:update_element(O, 2.0, {2, two})),
+    ?p(ets:tab2list(O)),
+    %% counters from many processes on a public table
+    P = ets:new(p, [public, {write_concurrency, true}]),
+    ets:insert(P, {n, 0}),
+    Self = self(),
+    Pids = [spawn(fun() ->
+                      [ets:update_counter(P, n, 1) || _ <- lists:seq(1, 100)],
+                      Self ! {done, self()}
+                  end) || _ <- lists:seq(1, 5)],
+    [receive {done, Pid} -> ok end || Pid <- Pids],
+    ?p(ets:lookup(P, n)),
+    %% bag tables refuse both
+    B = ets:new(b, [bag]),
+    ets:insert(B, {k, 1}),
+    ?p(ets:update_counter(B, k, 1)),
+    ?p(ets:update_element(B, k, {2, 5})).
