@@ -279,9 +279,12 @@ fn max(ctx: &mut Ctx, a: &[Term]) -> BifResult {
 
 // ---- lists ---------------------------------------------------------------------------------
 
-fn length(_: &mut Ctx, a: &[Term]) -> BifResult {
+fn length(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     match a[0].list_length() {
-        Some(n) => Ok(Term::small(n as i64)),
+        Some(n) => {
+            ctx.charge(n / 16);
+            Ok(Term::small(n as i64))
+        }
         None => badarg(),
     }
 }
@@ -297,6 +300,7 @@ fn append(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let Some(v) = a[0].list_to_vec() else {
         return badarg();
     };
+    ctx.charge(v.len() / 8);
     Ok(build::list_with_tail(&mut ctx.proc.heap, &v, a[1]))
 }
 
@@ -309,6 +313,7 @@ fn subtract(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     if xs.is_empty() || ys.is_empty() {
         return Ok(a[0]);
     }
+    ctx.charge((xs.len() + ys.len()) / 8);
     let atoms = &ctx.vm.atoms;
     ys.sort_by(|p, q| order::compare_exact(*p, *q, atoms));
     // Run-length encode into (value, remaining count).

@@ -21,17 +21,22 @@ fn reverse(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         return Err(Exception::badarg());
     };
     v.reverse();
+    ctx.charge(v.len() / 8);
     Ok(build::list_with_tail(&mut ctx.proc.heap, &v, a[1]))
 }
 
 /// `member/2` compares exactly (`=:=`).
-fn member(_: &mut Ctx, a: &[Term]) -> BifResult {
+fn member(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let mut it = a[1].list_iter();
+    let mut seen = 0;
     for x in it.by_ref() {
+        seen += 1;
         if order::exact_eq(x, a[0]) {
+            ctx.charge(seen / 16);
             return Ok(atom::TRUE);
         }
     }
+    ctx.charge(seen / 16);
     if it.tail().is_nil() {
         Ok(atom::FALSE)
     } else {
@@ -40,7 +45,7 @@ fn member(_: &mut Ctx, a: &[Term]) -> BifResult {
 }
 
 /// The first tuple whose `N`th element compares equal (`==`) to the key.
-fn search(ctx: &Ctx, a: &[Term]) -> Result<Option<Term>, Exception> {
+fn search(ctx: &mut Ctx, a: &[Term]) -> Result<Option<Term>, Exception> {
     let key = a[0];
     let n = match a[1].as_usize() {
         Some(n) if n >= 1 => n,
@@ -48,7 +53,12 @@ fn search(ctx: &Ctx, a: &[Term]) -> Result<Option<Term>, Exception> {
     };
     let mut it = a[2].list_iter();
     let numeric = key.is_number();
+    let mut seen = 0;
     for x in it.by_ref() {
+        seen += 1;
+        if seen % 16 == 0 {
+            ctx.charge(1);
+        }
         if let Some(t) = x.tuple() {
             if let Some(&e) = t.get(n - 1) {
                 let hit = if numeric {

@@ -100,6 +100,15 @@ pub struct Ctx<'a> {
     pub vm: &'a mut Shared,
 }
 
+impl Ctx<'_> {
+    /// Charges `reds` reductions of work to the caller's slice (ERTS's `BUMP_REDS`), so a
+    /// native function that walks a long list makes its caller yield sooner.
+    #[inline]
+    pub fn charge(&mut self, reds: usize) {
+        self.proc.fcalls -= reds as i64;
+    }
+}
+
 pub type BifFn = fn(&mut Ctx, &[Term]) -> BifResult;
 
 /// A native function's registration.

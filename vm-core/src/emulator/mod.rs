@@ -139,26 +139,39 @@ pub fn gc(p: &mut Process, x: &mut [Term], live: usize, need: usize) {
 /// so a term held outside the declared roots is found at once. (For very deep stacks and large
 /// heaps only every n-th such safe point collects, n growing with the size, which keeps a 200 000
 /// frame recursion from turning quadratic while still collecting thousands of times.)
+/// What a safe point costs: 0 when nothing was collected, else the reductions the collection
+/// is charged, or [`MUST_DIE`] when the heap outgrew `max_heap_size` (the trap is set).
 #[inline(always)]
-#[must_use = "true means the process exceeded its max_heap_size and must die (p.trap is set)"]
-pub fn safe_point(p: &mut Process, x: &mut [Term], live: usize, need: usize) -> bool {
+#[must_use]
+pub fn safe_point(p: &mut Process, x: &mut [Term], live: usize, need: usize) -> i64 {
     if p.heap.needs_gc(need) {
-        gc(p, x, live, need);
-        return p.max_heap_size != 0 && over_max_heap(p);
+        return collect_at(p, x, live, need);
     } else if cfg!(feature = "gc-stress") && p.heap.allocated_since_gc() {
         p.stress_tick = p.stress_tick.wrapping_add(1);
         let stride = 1 + (p.stack.len() + p.heap.used_words()) / 8192;
         if p.stress_tick as usize % stride == 0 {
-            gc(p, x, live, need);
-            return p.max_heap_size != 0 && over_max_heap(p);
+            return collect_at(p, x, live, need);
         }
     }
-    false
+    0
+}
+
+/// [`safe_point`]'s answer for a process over its `max_heap_size`.
+pub const MUST_DIE: i64 = i64::MIN;
+
+/// Collects, and prices the collection as ERTS roughly does: a reduction per hundred words
+/// still alive (at least one).
+#[cold]
+fn collect_at(p: &mut Process, x: &mut [Term], live: usize, need: usize) -> i64 {
+    gc(p, x, live, need);
+    if p.max_heap_size != 0 && over_max_heap(p) {
+        return MUST_DIE;
+    }
+    1 + (p.heap.used_words() / 100) as i64
 }
 
 /// After a collection: is the heap over `max_heap_size`? Notes the report and, with `kill`,
 /// asks the loop to end the process with reason `killed` (as ERTS does after its GC).
-#[cold]
 fn over_max_heap(p: &mut Process) -> bool {
     let total = p.heap.total_heap_size();
     if total <= p.max_heap_size {
@@ -276,19 +289,33 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     }
                 }};
             }
+            // The outcome of a safe point: charge a collection, end a process over its
+            // `max_heap_size`.
+            macro_rules! gc_charge {
+                ($c:expr) => {{
+                    let c: i64 = $c;
+                    if c != 0 {
+                        if c == MUST_DIE {
+                            raise!(Exception::error(atom::LANTERN_TRAP))
+                        }
+                        fcalls -= c;
+                    }
+                }};
+            }
             // A guard BIF or gc_bif: the result into `dst` (then a safe point for a gc_bif, with
             // `dst` live too), or on failure a jump to `fail` or the exception with its trace top.
             macro_rules! guard_call {
                 ($fail:expr, $bif:expr, $args:expr, $dst:expr, $live:expr, $imm_small:expr) => {{
                     let (fail, bif, dst, args) = ($fail, $bif, $dst, $args);
                     let live: Option<u16> = $live;
-                    match ops::call_guard_bif(sh, p, bif, &args) {
+                    p.fcalls = fcalls;
+                    let res = ops::call_guard_bif(sh, p, bif, &args);
+                    fcalls = p.fcalls;
+                    match res {
                         Ok(v) => {
                             wr!(dst, v);
                             if let Some(live) = live {
-                                if ops::after_gc_bif(p, x, live, dst) {
-                                    raise!(Exception::error(atom::LANTERN_TRAP))
-                                }
+                                gc_charge!(ops::after_gc_bif(p, x, live, dst));
                             }
                         }
                         Err(exc) => {
@@ -479,9 +506,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     dst,
                 } => {
                     let (fail, live, dst) = (*fail, *live, *dst);
-                    if safe_point(p, x, live as usize, 0) {
-                        raise!(Exception::error(atom::LANTERN_TRAP))
-                    }
+                    gc_charge!(safe_point(p, x, live as usize, 0));
                     let t = rd!(*src);
                     match bits::start_match(&mut p.heap, t) {
                         Some(ctx) => wr!(dst, ctx),
@@ -500,9 +525,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                 } => {
                     let (fail, dst, flags) = (*fail, *dst, *flags);
                     // Collect first: the context moves with the collection.
-                    if safe_point(p, x, *live as usize, 0) {
-                        raise!(Exception::error(atom::LANTERN_TRAP))
-                    }
+                    gc_charge!(safe_point(p, x, *live as usize, 0));
                     let c = rd!(*ctx);
                     if c.subtag() != Some(crate::term::Subtag::MatchState) {
                         raise!(Exception::badarg())
@@ -673,11 +696,14 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                         code: code.id,
                         ip: (ip - 1) as u32,
                     };
+                    // Native functions charge their work to the slice through `p.fcalls`.
+                    p.fcalls = fcalls;
                     let res = match callee {
                         Callee::Bif(id) if ops::is_apply(sh, id) => ops::apply(sh, p, x, arity, id),
                         Callee::Bif(id) => ops::call_bif(sh, p, x, id, arity as usize),
                         Callee::Export(e) => ops::invoke_export(sh, p, x, e, arity),
                     };
+                    fcalls = p.fcalls;
                     match res {
                         ops::CallResult::Code(cp, n) => {
                             if push {
@@ -714,7 +740,10 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                         _ => (true, 0),
                     };
                     fcalls -= 1;
-                    match ops::apply_instr(sh, p, x, arity) {
+                    p.fcalls = fcalls;
+                    let res = ops::apply_instr(sh, p, x, arity);
+                    fcalls = p.fcalls;
+                    match res {
                         ops::CallResult::Code(cp, n) => {
                             if push {
                                 push_cp!();
@@ -745,7 +774,10 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                         _ => unreachable!(),
                     };
                     fcalls -= 1;
-                    match ops::call_fun(sh, p, x, fun, arity) {
+                    p.fcalls = fcalls;
+                    let res = ops::call_fun(sh, p, x, fun, arity);
+                    fcalls = p.fcalls;
+                    match res {
                         ops::CallResult::Code(cp, n) => {
                             push_cp!();
                             call_to!(cp, n)
@@ -837,23 +869,17 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                 }
                 Instr::Allocate { stack, live } => {
                     let (n, live) = (*stack as usize, *live as usize);
-                    if safe_point(p, x, live, 0) {
-                        raise!(Exception::error(atom::LANTERN_TRAP))
-                    }
+                    gc_charge!(safe_point(p, x, live, 0));
                     p.stack.resize(p.stack.len() + n, Term::NIL);
                 }
                 Instr::AllocateHeap { stack, heap, live } => {
                     let (n, need, live) = (*stack as usize, *heap as usize, *live as usize);
-                    if safe_point(p, x, live, need) {
-                        raise!(Exception::error(atom::LANTERN_TRAP))
-                    }
+                    gc_charge!(safe_point(p, x, live, need));
                     p.stack.resize(p.stack.len() + n, Term::NIL);
                 }
                 Instr::TestHeap { heap, live } => {
                     let (need, live) = (*heap as usize, *live as usize);
-                    if safe_point(p, x, live, need) {
-                        raise!(Exception::error(atom::LANTERN_TRAP))
-                    }
+                    gc_charge!(safe_point(p, x, live, need));
                 }
                 Instr::Deallocate(n) => dealloc!(*n),
                 Instr::Trim { n, .. } => dealloc!(*n),
@@ -1252,9 +1278,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     match updated {
                         Ok(nm) => {
                             wr!(dst, nm);
-                            if ops::after_gc_bif(p, x, live, dst) {
-                                raise!(Exception::error(atom::LANTERN_TRAP))
-                            }
+                            gc_charge!(ops::after_gc_bif(p, x, live, dst));
                         }
                         Err(k) => {
                             let r = build::tuple(&mut p.heap, &[atom::BADKEY, k]);

@@ -84,7 +84,7 @@ pub fn call_guard_bif(sh: &mut Shared, p: &mut Process, bif: BifId, args: &[Term
 
 /// A safe point after a gc_bif: the result register is live too.
 #[inline]
-pub fn after_gc_bif(p: &mut Process, x: &mut [Term], live: u16, dst: Dst) -> bool {
+pub fn after_gc_bif(p: &mut Process, x: &mut [Term], live: u16, dst: Dst) -> i64 {
     let live = match dst {
         Dst::X(i) => (live as usize).max(i as usize + 1),
         Dst::Y(_) => live as usize,

@@ -135,6 +135,9 @@ pub struct Process {
     pub dict: Vec<(Term, Term)>,
     pub status: Status,
     pub reductions: u64,
+    /// The slice's remaining reductions while a native function runs (ERTS's `fcalls`): a
+    /// native charges its work here ([`crate::bif::Ctx::charge`]).
+    pub fcalls: i64,
     /// The exception being handled (for `build_stacktrace` / crash reports), if any.
     pub exit_reason: Term,
     pub bin_build: BinBuild,
@@ -188,6 +191,7 @@ impl Process {
             dict: Vec::new(),
             status: Status::Runnable,
             reductions: 0,
+            fcalls: 0,
             exit_reason: Term::NIL,
             bin_build: BinBuild::default(),
             group_leader: Term::NIL,
