@@ -421,17 +421,26 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     None => jump!(*fail),
                 },
                 Instr::LoopRecEnd(l) => {
+                    let l = *l;
                     p.mailbox.advance();
                     fcalls -= 1;
                     back_jumps = 0;
                     if fcalls <= 0 {
                         p.ip = CodePtr {
                             code: code.id,
-                            ip: *l,
+                            ip: l,
                         };
                         leave!(Stop::Yield);
                     }
-                    jump!(*l)
+                    // Do the `loop_rec` at `l` here: one dispatch less per message scanned.
+                    match (p.mailbox.current(), &instrs[l as usize]) {
+                        (Some(m), Instr::LoopRec { .. }) => {
+                            x[0] = m;
+                            jump!(l + 1)
+                        }
+                        (None, Instr::LoopRec { fail }) => jump!(*fail),
+                        _ => jump!(l),
+                    }
                 }
                 Instr::RemoveMessage => {
                     if let Some(k) = p.take_message() {

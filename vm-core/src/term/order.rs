@@ -60,6 +60,7 @@ pub fn eq(a: Term, b: Term, atoms: &AtomTable) -> bool {
 }
 
 /// `=:=`. Structural; needs no atom names.
+#[inline]
 pub fn exact_eq(a: Term, b: Term) -> bool {
     if a == b {
         return true;
@@ -67,6 +68,12 @@ pub fn exact_eq(a: Term, b: Term) -> bool {
     if a.is_immediate() || b.is_immediate() {
         return false;
     }
+    exact_eq_boxed(a, b)
+}
+
+/// [`exact_eq`] for two different non-immediate terms: a walk of both.
+#[inline(never)]
+fn exact_eq_boxed(a: Term, b: Term) -> bool {
     let mut work: alloc::vec::Vec<(Term, Term)> = alloc::vec::Vec::new();
     work.push((a, b));
     while let Some((a, b)) = work.pop() {
