@@ -119,6 +119,14 @@ pub fn gc(p: &mut Process, x: &mut [Term], live: usize, need: usize) {
     }
     extra.push(p.exit_reason);
     extra.push(p.bin_build.base);
+    let trap_term = match p.trap {
+        Trap::Yield(t) | Trap::Exit(t) => t,
+        _ => Term::NIL,
+    };
+    extra.push(trap_term);
+    if p.mailbox.current().is_some_and(|m| !m.is_immediate()) {
+        p.collected_in_receive = true;
+    }
     let (xs, _) = x.split_at_mut(live.min(x.len()));
     gc::collect(
         &mut p.heap,
@@ -131,6 +139,10 @@ pub fn gc(p: &mut Process, x: &mut [Term], live: usize, need: usize) {
     }
     p.exit_reason = extra[p.dict.len() * 2];
     p.bin_build.base = extra[p.dict.len() * 2 + 1];
+    match &mut p.trap {
+        Trap::Yield(t) | Trap::Exit(t) => *t = extra[p.dict.len() * 2 + 2],
+        _ => {}
+    }
 }
 
 /// A safe point: collect when the heap cannot take `need` more words.

@@ -161,6 +161,8 @@ pub struct Process {
     pub timers: Vec<crate::scheduler::timers::TimerKey>,
     /// Total heap size when a collection found it over `max_heap_size` (a report is due).
     pub heap_limit_report: Option<usize>,
+    /// A collection ran while the message under the save pointer was being matched.
+    pub collected_in_receive: bool,
     /// Suspended in `erlang:hibernate/3`.
     pub hibernating: bool,
     /// Set when that timer fired; `wait_timeout` then falls through to `timeout`.
@@ -208,6 +210,7 @@ impl Process {
             timed_out: false,
             timers: Vec::new(),
             hibernating: false,
+            collected_in_receive: false,
             heap_limit_report: None,
             queued: false,
             initial_call: (atom::ERLANG, atom::APPLY, 2),
@@ -225,11 +228,18 @@ impl Process {
     }
     /// Takes the next message for the receive in progress (`remove_message`): its fragment
     /// joins the heap, the `after` timer (if any) is no longer needed.
+    ///
+    /// A collection while the message was being matched may have promoted terms that point
+    /// into its fragment (match contexts, sub-binaries) to the old heap, where a minor
+    /// collection would not look; the next collection is then a major one.
     pub fn take_message(&mut self) -> Option<crate::scheduler::timers::TimerKey> {
         if let Some(m) = self.mailbox.take_current() {
             if let Some(frag) = m.frag {
                 let (blocks, off) = frag.into_parts();
                 self.heap.adopt(blocks, off);
+                if core::mem::take(&mut self.collected_in_receive) {
+                    self.heap.request_gc();
+                }
             }
         }
         self.timed_out = false;
