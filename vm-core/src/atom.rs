@@ -67,7 +67,7 @@ predefined! {
     MIN_BIN_VHEAP_SIZE = "min_bin_vheap_size", SPAWN_OPT_REPLY = "spawn_reply", SHUTDOWN = "shutdown",
     RUNNING = "running", RUNNABLE = "runnable", WAITING = "waiting", EXITING = "exiting",
     CANCEL_TIMER = "cancel_timer", READ_TIMER = "read_timer", ERROR_LOGGER = "error_logger",
-    HIBERNATE = "hibernate", SAVE_CALLS = "save_calls",
+    HIBERNATE = "hibernate", SAVE_CALLS = "save_calls", TAG = "tag",
 }
 
 /// The `short` cause of a bit-syntax error (same atom as [`SHORT`]; a second `"short"` entry in

@@ -166,10 +166,15 @@ impl Shared {
         Ok(self.publish(id))
     }
 
-    /// Runs a module's `-on_load` function in a temporary process.
+    /// Runs a module's `-on_load` function in a temporary process, to completion (it runs
+    /// inside the caller's load, so it gets a bounded budget: one that loops fails the load).
+    /// Whatever the process set up (names, links, monitors, tables) ends with it.
     fn run_on_load(&mut self, id: u32, entry: u32) -> bool {
+        const MAX_SLICES: usize = 10_000;
         use crate::emulator::{execute, Regs, Stop};
-        let mut p = Process::new(u32::MAX, crate::heap::MIN_HEAP_SIZE);
+        // A pid no table slot can have.
+        let ghost = Term::pid_of((1 << crate::term::PID_INDEX_BITS) - 1, u32::MAX);
+        let mut p = Process::new(ghost.pid_number(), crate::heap::MIN_HEAP_SIZE);
         p.stack.push(Term(
             CodePtr {
                 code: crate::code::STUB_CODE,
@@ -182,7 +187,8 @@ impl Shared {
             ip: entry,
         };
         let mut regs = Regs::new();
-        loop {
+        let mut ok = false;
+        for _ in 0..MAX_SLICES {
             match execute(
                 self,
                 &mut p,
@@ -190,10 +196,19 @@ impl Shared {
                 crate::scheduler::REDUCTIONS_PER_SLICE,
             ) {
                 Stop::Yield => continue,
-                Stop::Normal(v) => return v == crate::atom::OK,
-                _ => return false,
+                Stop::Normal(v) => ok = v == crate::atom::OK,
+                _ => {}
             }
+            break;
         }
+        let reason = if ok {
+            crate::atom::NORMAL
+        } else {
+            crate::atom::KILLED
+        };
+        crate::process::signals::terminate(self, &mut None, Box::new(p), reason);
+        crate::process::signals::reap(self, &mut None);
+        ok
     }
 
     /// Makes sure `module` is loaded, asking the host for its bytes; false when it cannot be.
@@ -429,7 +444,15 @@ impl Vm {
         self.shared.default_min_heap_size = crate::heap::gc::next_heap_size(words.max(12));
     }
 
-    /// Terms handed back to the embedder ([`Outcome`] values) live here.
+    /// Frees the terms of earlier [`Outcome`]s and of arguments built in [`Vm::results`]. An
+    /// embedder that runs many calls (a REPL) calls this between them; the terms it held are
+    /// gone afterwards.
+    pub fn clear_results(&mut self) {
+        self.shared.results = Arena::new();
+    }
+
+    /// Terms handed back to the embedder ([`Outcome`] values) live here (until
+    /// [`Vm::clear_results`]).
     pub fn results(&mut self) -> &mut Arena {
         &mut self.shared.results
     }

@@ -38,6 +38,18 @@ pub mod io {
     }
 }
 
+pub mod net_kernel {
+    use super::*;
+    crate::bifs! { "net_kernel";
+        "dflag_unicode_io", 1 => dflag_unicode_io;
+    }
+
+    /// Whether a (local or remote) group leader takes Unicode I/O: always, here.
+    fn dflag_unicode_io(_: &mut Ctx, _: &[Term]) -> BifResult {
+        Ok(crate::atom::TRUE)
+    }
+}
+
 pub mod string {
     use super::*;
     crate::bifs! { "string";

@@ -156,6 +156,7 @@ pub fn all_tables() -> Vec<&'static [BifEntry]> {
         system::erts_internal::BIFS,
         misc::string::BIFS,
         misc::io::BIFS,
+        misc::net_kernel::BIFS,
         misc::persistent_term::BIFS,
         maps::ERLANG_BIFS,
         maps::ERTS_INTERNAL_BIFS,

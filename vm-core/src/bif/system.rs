@@ -45,9 +45,12 @@ fn int(ctx: &mut Ctx, v: i128) -> Term {
     build::int128(&mut ctx.proc.heap, v)
 }
 
+/// ERTS's monotonic clock starts at a large negative value; only differences matter. This is
+/// how far Erlang's `monotonic_time` is below the host's clock.
+pub const MONOTONIC_SHIFT_NANOS: i128 = 1i128 << 59;
+
 fn monotonic_nanos(ctx: &Ctx) -> i128 {
-    // ERTS's monotonic clock starts at a large negative value; only differences matter.
-    ctx.vm.host.monotonic_nanos() as i128 - (1i128 << 59)
+    ctx.vm.host.monotonic_nanos() as i128 - MONOTONIC_SHIFT_NANOS
 }
 
 /// The offset between system time and monotonic time, fixed at start-up.
@@ -460,12 +463,7 @@ fn list_to_pid(_: &mut Ctx, a: &[Term]) -> BifResult {
     };
     match parts.as_slice() {
         [node, n, serial] if num(node) == Some(0) => match (num(n), num(serial)) {
-            (Some(n), Some(s))
-                if n < 1 << crate::term::PID_INDEX_BITS
-                    && s < 1 << (32 - crate::term::PID_INDEX_BITS) =>
-            {
-                Ok(Term::pid_of(n, s))
-            }
+            (Some(n), Some(s)) if n < 1 << crate::term::PID_INDEX_BITS => Ok(Term::pid_of(n, s)),
             _ => Err(Exception::badarg()),
         },
         _ => Err(Exception::badarg()),
@@ -554,6 +552,37 @@ pub mod erts_internal {
         "time_unit", 0 => time_unit;
         "perf_counter_unit", 0 => time_unit;
         "garbage_collect", 1 => garbage_collect;
+        "request_system_task", 3 => request_system_task;
+    }
+
+    /// `erlang:garbage_collect/1,2` of another process: `{garbage_collect, ReqId, Type}`
+    /// makes a major collection due in the target and answers `{garbage_collect, ReqId,
+    /// Alive}` at once (ERTS answers once it has collected). Other system tasks: `badarg`.
+    fn request_system_task(ctx: &mut Ctx, a: &[Term]) -> BifResult {
+        let (pid, task) = (a[0], a[2]);
+        let gc = ctx.vm.atoms.intern("garbage_collect");
+        let Some(&[kind, req, _]) = task.tuple() else {
+            return Err(Exception::badarg());
+        };
+        if kind != gc || !pid.is_local_pid() {
+            return Err(Exception::badarg());
+        }
+        let alive = if pid == ctx.proc.pid() {
+            ctx.proc.heap.request_gc();
+            true
+        } else {
+            match ctx.vm.procs.get_mut(pid) {
+                Some(p) => {
+                    p.heap.request_gc();
+                    true
+                }
+                None => false,
+            }
+        };
+        let me = ctx.proc.pid();
+        let msg = build::tuple(&mut ctx.proc.heap, &[gc, req, Term::bool(alive)]);
+        crate::process::signals::send_to_pid(ctx.vm, &mut Some(&mut *ctx.proc), me, msg);
+        Ok(atom::TRUE)
     }
 
     fn time_unit(_: &mut Ctx, _: &[Term]) -> BifResult {

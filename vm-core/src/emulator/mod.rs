@@ -761,6 +761,10 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                         _ => (true, 0),
                     };
                     fcalls -= 1;
+                    p.ip = CodePtr {
+                        code: code.id,
+                        ip: (ip - 1) as u32,
+                    };
                     p.fcalls = fcalls;
                     let res = ops::apply_instr(sh, p, x, arity);
                     fcalls = p.fcalls;
@@ -795,6 +799,10 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                         _ => unreachable!(),
                     };
                     fcalls -= 1;
+                    p.ip = CodePtr {
+                        code: code.id,
+                        ip: (ip - 1) as u32,
+                    };
                     p.fcalls = fcalls;
                     let res = ops::call_fun(sh, p, x, fun, arity);
                     fcalls = p.fcalls;

@@ -458,9 +458,7 @@ fn leaf<A: Alloc>(r: &mut Rd, cx: &mut Ctx<A>, tag: u8) -> R<Term> {
             if !local_node(node) {
                 return r.err("pid of another node");
             }
-            if id >= 1 << crate::term::PID_INDEX_BITS
-                || serial >= 1 << (32 - crate::term::PID_INDEX_BITS)
-            {
+            if id >= 1 << crate::term::PID_INDEX_BITS {
                 return r.err("pid number out of range");
             }
             Term::pid_of(id, serial)

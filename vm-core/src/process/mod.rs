@@ -66,11 +66,31 @@ pub struct Monitor {
 }
 
 /// A monitor another process holds on this one.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct MonitoredBy {
     pub reference: RefId,
     pub watcher: Term,
     pub name: Term,
+    pub tag: DownTag,
+}
+
+/// The first element of a monitor's `'DOWN'` message: `'DOWN'`, or the `{tag, T}` option of
+/// `monitor/3`, kept in an area of its own.
+#[derive(Clone, Default)]
+pub struct DownTag(Option<alloc::rc::Rc<(Term, crate::heap::Arena)>>);
+
+impl DownTag {
+    pub fn new(t: Term) -> DownTag {
+        if t == atom::DOWN {
+            return DownTag(None);
+        }
+        let mut a = crate::heap::Arena::with_capacity(crate::heap::copy::size_of(t) + 1);
+        let c = crate::heap::copy::copy_term(t, &mut a);
+        DownTag(Some(alloc::rc::Rc::new((c, a))))
+    }
+    pub fn term(&self) -> Term {
+        self.0.as_ref().map(|r| r.0).unwrap_or(atom::DOWN)
+    }
 }
 
 /// When an alias stops working (`alias/1` and `monitor/3` options).
@@ -123,7 +143,7 @@ impl Default for BinBuild {
 
 pub struct Process {
     /// The process number (`<0.N.0>`).
-    pub id: u32,
+    pub id: u64,
     pub heap: Heap,
     /// Y registers and continuation pointers; `y(i)` is `stack[len - 1 - i]`.
     pub stack: Vec<Term>,
@@ -183,7 +203,7 @@ pub struct Process {
 }
 
 impl Process {
-    pub fn new(id: u32, min_heap_size: usize) -> Process {
+    pub fn new(id: u64, min_heap_size: usize) -> Process {
         Process {
             id,
             heap: Heap::new(min_heap_size),

@@ -195,8 +195,11 @@ pub fn exit_signal(
     if is_cur {
         // The caller acts on the request when the native function returns.
         if let Some(c) = cur {
-            let r = copy::copy_term(reason, &mut c.heap);
-            c.trap = Trap::Exit(r);
+            // The first signal that kills it decides the reason.
+            if c.trap == Trap::None {
+                let r = copy::copy_term(reason, &mut c.heap);
+                c.trap = Trap::Exit(r);
+            }
         }
         return;
     }
@@ -259,7 +262,17 @@ pub fn terminate(
         w.monitors.retain(|m| m.reference != b.reference);
         let object = if b.name.is_atom() { Some(b.name) } else { None };
         let node = sh.node_name();
-        send_down(sh, cur, b.watcher, b.reference, pid, object, node, reason);
+        let tag = b.tag.term();
+        send_down(
+            sh,
+            cur,
+            b.watcher,
+            (tag, b.reference),
+            pid,
+            object,
+            node,
+            reason,
+        );
     }
     p.mailbox.clear();
 }
@@ -271,7 +284,7 @@ pub fn send_down(
     sh: &mut Shared,
     cur: &mut Option<&mut Process>,
     watcher: Term,
-    reference: RefId,
+    (tag, reference): (Term, RefId),
     pid: Term,
     name: Option<Term>,
     node: Term,
@@ -287,13 +300,14 @@ pub fn send_down(
     if demon {
         unalias(sh, cur, watcher, reference);
     }
-    let mut a = Arena::with_capacity(copy::size_of(reason) + 16);
+    let mut a = Arena::with_capacity(copy::size_of(reason) + copy::size_of(tag) + 16);
     let r = copy::copy_term(reason, &mut a);
     let rf = build::local_ref(&mut a, reference);
     let object = match name {
         Some(n) => build::tuple(&mut a, &[n, node]),
         None => pid,
     };
-    let msg = build::tuple(&mut a, &[atom::DOWN, rf, atom::PROCESS, object, r]);
+    let tag = copy::copy_term(tag, &mut a);
+    let msg = build::tuple(&mut a, &[tag, rf, atom::PROCESS, object, r]);
     deliver(sh, cur, watcher, msg, Some(a));
 }

@@ -23,6 +23,10 @@ pub struct SpawnOpts {
     pub off_heap_queue: bool,
     /// Start with `trap_exit` set (the CLI's main process, like `erl -eval`'s).
     pub trap_exit: bool,
+    /// `{monitor, [{alias, Mode}]}`: the monitor's reference is also an alias of the parent.
+    pub monitor_alias: Option<super::AliasMode>,
+    /// `{monitor, [{tag, Tag}]}` (a term of the caller's, read during the spawn).
+    pub monitor_tag: Term,
 }
 
 impl Default for SpawnOpts {
@@ -37,6 +41,8 @@ impl Default for SpawnOpts {
             max_heap_report: true,
             off_heap_queue: false,
             trap_exit: false,
+            monitor_alias: None,
+            monitor_tag: atom::DOWN,
         }
     }
 }
@@ -93,7 +99,12 @@ pub fn spawn(
                 reference: r,
                 watcher: parent.pid(),
                 name: Term::NIL,
+                tag: super::DownTag::new(opts.monitor_tag),
             });
+            if let Some(mode) = opts.monitor_alias {
+                parent.aliases.push((r, mode));
+                sh.aliases.insert(r, parent.pid());
+            }
             mref = Some(r);
         }
     } else {
@@ -132,7 +143,7 @@ pub fn parse_opts(
                     atom::PRIORITY => {
                         o.priority = Priority::from_atom(v).ok_or_else(Exception::badarg)?
                     }
-                    atom::MIN_HEAP_SIZE => o.min_heap_size = size()?.max(SMALLEST_HEAP_SIZE),
+                    atom::MIN_HEAP_SIZE => o.min_heap_size = min_heap_words(size()?)?,
                     atom::MIN_BIN_VHEAP_SIZE | atom::FULLSWEEP_AFTER => {
                         size()?;
                     }
@@ -150,9 +161,10 @@ pub fn parse_opts(
                         }
                     }
                     atom::MONITOR => {
-                        // `{monitor, Opts}`: only the alias options, which need no process.
-                        v.list_to_vec().ok_or_else(Exception::badarg)?;
+                        let (alias, tag) = crate::bif::process::monitor::monitor_options(v)?;
                         o.monitor = true;
+                        o.monitor_alias = alias;
+                        o.monitor_tag = tag;
                     }
                     _ => return Err(Exception::badarg()),
                 }
@@ -160,6 +172,18 @@ pub fn parse_opts(
         }
     }
     Ok(o)
+}
+
+/// Largest `min_heap_size` accepted, in words (1 GiB): a bigger one would abort the VM when
+/// the heap is allocated.
+pub const MAX_MIN_HEAP_SIZE: usize = 1 << 27;
+
+/// A `min_heap_size` value, checked.
+pub fn min_heap_words(n: usize) -> Result<usize, Exception> {
+    if n > MAX_MIN_HEAP_SIZE {
+        return Err(Exception::system_limit());
+    }
+    Ok(n.max(SMALLEST_HEAP_SIZE))
 }
 
 /// `max_heap_size` as a size or a map `#{size, kill, error_logger}`.

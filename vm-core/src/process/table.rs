@@ -14,7 +14,6 @@ use crate::term::{Term, PID_INDEX_BITS};
 pub const MAX_PROCESSES: usize = 1 << 20;
 /// The most a table can be configured for (the index bits of a pid).
 pub const MAX_PROCESS_LIMIT: usize = 1 << PID_INDEX_BITS;
-const SERIAL_MASK: u32 = (1 << (32 - PID_INDEX_BITS)) - 1;
 
 enum State {
     Free,
@@ -118,7 +117,8 @@ impl ProcTable {
         let index = pid.pid_index();
         if let Some(s) = self.slot_mut(pid) {
             s.state = State::Free;
-            s.serial = (s.serial + 1) & SERIAL_MASK;
+            // 2^32 reuses of one slot before a pid repeats.
+            s.serial = s.serial.wrapping_add(1);
             self.free.push(index);
             self.live -= 1;
         }

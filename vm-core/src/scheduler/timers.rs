@@ -59,15 +59,15 @@ impl Timers {
     }
     /// Removes a timer; false when it already fired or never existed.
     pub fn cancel(&mut self, key: TimerKey) -> bool {
-        match self.queue.remove(&key) {
-            Some(t) => {
-                if let Some(r) = t.reference {
-                    self.by_ref.remove(&r);
-                }
-                true
-            }
-            None => false,
+        self.remove(key).is_some()
+    }
+    /// Removes a timer and hands back what it would have done.
+    pub fn remove(&mut self, key: TimerKey) -> Option<TimerAction> {
+        let t = self.queue.remove(&key)?;
+        if let Some(r) = t.reference {
+            self.by_ref.remove(&r);
         }
+        Some(t.action)
     }
     /// The deadline of the timer named `reference`, if it is still pending.
     pub fn deadline_of(&self, reference: RefId) -> Option<TimerKey> {

@@ -293,7 +293,7 @@ impl<'a> Hasher<'a> {
             }
         }
         if term.is_local_pid() {
-            st.u32_hash(term.pid_number(), HCONST_5);
+            st.u32_hash(term.pid_number() as u32, HCONST_5);
             return None;
         }
         if term.is_local_port() {
@@ -422,7 +422,7 @@ impl<'a> Hasher<'a> {
                 break;
             }
         } else if t.is_local_pid() {
-            step(h, t.pid_number(), F5);
+            step(h, t.pid_number() as u32, F5);
             *h = h.wrapping_mul(F6);
         } else if t.is_local_port() {
             step(h, (t.0 >> 4) as u32, F9);

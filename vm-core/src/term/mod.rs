@@ -151,31 +151,31 @@ impl Term {
         self.0 == TAG_IMMED2_NIL
     }
     #[inline(always)]
-    pub const fn pid(number: u32) -> Term {
-        Term(((number as u64) << 4) | TAG_IMMED1_PID)
+    pub const fn pid(number: u64) -> Term {
+        Term((number << 4) | TAG_IMMED1_PID)
     }
     #[inline(always)]
     pub const fn is_local_pid(self) -> bool {
         self.0 & TAG_IMMED1_MASK == TAG_IMMED1_PID
     }
     #[inline(always)]
-    pub const fn pid_number(self) -> u32 {
-        (self.0 >> 4) as u32
+    pub const fn pid_number(self) -> u64 {
+        self.0 >> 4
     }
     /// A local pid from its process-table index and serial (shown as `<0.Index.Serial>`).
     #[inline(always)]
     pub const fn pid_of(index: u32, serial: u32) -> Term {
-        Term::pid(index | (serial << PID_INDEX_BITS))
+        Term::pid(index as u64 | ((serial as u64) << PID_INDEX_BITS))
     }
     /// The process-table index of a local pid.
     #[inline(always)]
     pub const fn pid_index(self) -> u32 {
-        self.pid_number() & ((1 << PID_INDEX_BITS) - 1)
+        (self.pid_number() & ((1 << PID_INDEX_BITS) - 1)) as u32
     }
     /// The serial of a local pid (bumped each time a table slot is reused).
     #[inline(always)]
     pub const fn pid_serial(self) -> u32 {
-        self.pid_number() >> PID_INDEX_BITS
+        (self.pid_number() >> PID_INDEX_BITS) as u32
     }
     /// The three numbers of a local reference.
     pub fn ref_numbers(self) -> Option<[u32; 3]> {

@@ -289,8 +289,9 @@ fn process_flag(ctx: &mut Ctx, a: &[Term]) -> BifResult {
                 .as_small()
                 .filter(|&n| n >= 0)
                 .ok_or_else(Exception::badarg)?;
+            let n = spawn::min_heap_words(n as usize)?;
             let old = p.heap.min_heap_size();
-            p.heap.set_min_heap_size(n as usize);
+            p.heap.set_min_heap_size(n);
             Ok(Term::small(old as i64))
         }
         atom::MAX_HEAP_SIZE => {

@@ -4,7 +4,7 @@ use super::super::{BifResult, Ctx, Exception};
 use crate::atom;
 use crate::heap::build;
 use crate::process::signals;
-use crate::process::{AliasMode, Monitor, MonitoredBy, RefId, Status};
+use crate::process::{AliasMode, DownTag, Monitor, MonitoredBy, RefId, Status};
 use crate::term::Term;
 
 crate::bifs! { "erlang";
@@ -18,19 +18,27 @@ crate::bifs! { "erlang";
 }
 
 fn monitor_2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    monitor(ctx, a[0], a[1], None)
+    monitor(ctx, a[0], a[1], None, atom::DOWN)
 }
 
 fn monitor_3(ctx: &mut Ctx, a: &[Term]) -> BifResult {
-    let opts = a[2].list_to_vec().ok_or_else(Exception::badarg)?;
-    let mut alias = None;
+    let (alias, tag) = monitor_options(a[2])?;
+    monitor(ctx, a[0], a[1], alias, tag)
+}
+
+/// The options of `monitor/3` (and of `spawn_opt`'s `{monitor, Opts}`): `{alias, Mode}` and
+/// `{tag, Tag}`.
+pub fn monitor_options(list: Term) -> Result<(Option<AliasMode>, Term), Exception> {
+    let opts = list.list_to_vec().ok_or_else(Exception::badarg)?;
+    let (mut alias, mut tag) = (None, atom::DOWN);
     for o in opts {
         match o.tuple() {
             Some(&[atom::ALIAS, mode]) => alias = Some(alias_mode(mode)?),
+            Some(&[atom::TAG, t]) => tag = t,
             _ => return Err(Exception::badarg()),
         }
     }
-    monitor(ctx, a[0], a[1], alias)
+    Ok((alias, tag))
 }
 
 fn alias_mode(t: Term) -> Result<AliasMode, Exception> {
@@ -43,13 +51,29 @@ fn alias_mode(t: Term) -> Result<AliasMode, Exception> {
 }
 
 /// Makes `r` an alias of the calling process.
-fn add_alias(ctx: &mut Ctx, r: RefId, mode: AliasMode) {
+pub fn add_alias(ctx: &mut Ctx, r: RefId, mode: AliasMode) {
     ctx.proc.aliases.push((r, mode));
     ctx.vm.aliases.insert(r, ctx.proc.pid());
 }
 
-fn monitor(ctx: &mut Ctx, kind: Term, target: Term, alias: Option<AliasMode>) -> BifResult {
+fn monitor(
+    ctx: &mut Ctx,
+    kind: Term,
+    target: Term,
+    alias: Option<AliasMode>,
+    tag: Term,
+) -> BifResult {
     if kind != atom::PROCESS {
+        // `monitor(time_offset, clock_service)`: the time offset never changes here, so the
+        // monitor never fires.
+        let (to, cs) = (
+            ctx.vm.atoms.intern("time_offset"),
+            ctx.vm.atoms.intern("clock_service"),
+        );
+        if kind == to && target == cs {
+            let r = ctx.vm.make_ref_numbers();
+            return Ok(build::local_ref(&mut ctx.proc.heap, r));
+        }
         return Err(Exception::badarg());
     }
     // The monitored pid and, for a monitor by name, the name.
@@ -69,20 +93,21 @@ fn monitor(ctx: &mut Ctx, kind: Term, target: Term, alias: Option<AliasMode>) ->
         }
     };
     let r = ctx.vm.make_ref_numbers();
+    let me = ctx.proc.pid();
+    // A process cannot outlive itself: monitoring oneself makes no monitor (and no alias).
+    if pid == Some(me) {
+        return Ok(build::local_ref(&mut ctx.proc.heap, r));
+    }
     if let Some(mode) = alias {
         add_alias(ctx, r, mode);
     }
-    let me = ctx.proc.pid();
     let watched = MonitoredBy {
         reference: r,
         watcher: me,
         name,
+        tag: DownTag::new(tag),
     };
     let alive = match pid {
-        Some(p) if p == me => {
-            ctx.proc.monitored_by.push(watched);
-            true
-        }
         Some(p) => match ctx.vm.procs.get_mut(p) {
             Some(t) if t.status != Status::Exiting => {
                 t.monitored_by.push(watched);
@@ -104,7 +129,7 @@ fn monitor(ctx: &mut Ctx, kind: Term, target: Term, alias: Option<AliasMode>) ->
             ctx.vm,
             &mut Some(&mut *ctx.proc),
             me,
-            r,
+            (tag, r),
             target,
             if name.is_atom() { Some(name) } else { None },
             node,

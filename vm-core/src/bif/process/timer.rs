@@ -45,13 +45,13 @@ fn start(ctx: &mut Ctx, time: Term, dest: Term, msg: Term, abs: bool, wrap: bool
     }
     let now = ctx.vm.host.monotonic_nanos();
     let deadline = if abs {
-        // Absolute times are in `erlang:monotonic_time(millisecond)`.
-        let t = time.as_small().ok_or_else(Exception::badarg)?;
-        let now_ms = (now / 1_000_000) as i64;
-        if t - now_ms > MAX_TIMEOUT_MS {
+        // Absolute times are `erlang:monotonic_time(millisecond)` values.
+        let t = time.as_small().ok_or_else(Exception::badarg)? as i128;
+        let host_ns = t * 1_000_000 + crate::bif::system::MONOTONIC_SHIFT_NANOS;
+        if host_ns - now as i128 > MAX_TIMEOUT_MS as i128 * 1_000_000 {
             return Err(Exception::badarg());
         }
-        (t.max(0) as u64).saturating_mul(1_000_000)
+        host_ns.max(now as i128) as u64
     } else {
         let t = time
             .as_small()
@@ -113,7 +113,14 @@ fn time_left(ctx: &mut Ctx, r: RefId, cancel: bool) -> Term {
     match ctx.vm.timers.deadline_of(r) {
         Some(key) => {
             if cancel {
-                ctx.vm.timers.cancel(key);
+                if let Some(TimerAction::Send { dest, .. }) = ctx.vm.timers.remove(key) {
+                    // The addressee no longer needs to end this timer.
+                    if dest == ctx.proc.pid() {
+                        ctx.proc.timers.retain(|&k| k != key);
+                    } else if let Some(p) = ctx.vm.procs.get_mut(dest) {
+                        p.timers.retain(|&k| k != key);
+                    }
+                }
             }
             Term::small(ms_left(key.0, now) as i64)
         }
