@@ -127,3 +127,27 @@ fn call_returns_the_value_and_reports_a_deadlock() {
         Outcome::Blocked
     ));
 }
+
+#[test]
+fn the_embedder_sends_to_a_waiting_process() {
+    let Some((mut vm, _)) = vm() else { return };
+    // erlang:apply(fun ... end) is not available without a module of ours; a process waiting
+    // in `timer:sleep(infinity)` ignores messages, so use `erlang:hibernate/3`, which wakes on
+    // any message and then runs `erlang:display/1` of the list [woken].
+    let erlang = vm.atom("erlang");
+    let display = vm.atom("display");
+    let woken = vm.atom("woken");
+    let r = vm.results();
+    let inner = build::list(r, &[woken]);
+    let args = build::list(r, &[inner]);
+    let pid = vm
+        .spawn("erlang", "hibernate", &[erlang, display, args])
+        .unwrap();
+    assert_eq!(vm.run(100_000), RunResult::Idle { next_timer: None });
+    assert_eq!(vm.shared.procs.count(), 1);
+    vm.send(pid, Term::small(42)).unwrap();
+    assert_eq!(vm.run(100_000), RunResult::Idle { next_timer: None });
+    assert_eq!(vm.shared.procs.count(), 0);
+    let nobody = vm.atom("nobody");
+    assert!(vm.send(nobody, Term::small(1)).is_err());
+}
