@@ -1,1 +1,145 @@
-//! Lantern's JS face (wasm-bindgen). The real API arrives with the JS-face issue.
+//! Lantern's JS face: wasm-bindgen exports over [`lantern_core::Vm`].
+//!
+//! This is the engine-level API the npm package's driver builds on: load modules, spawn,
+//! send, and `run(budget)` — which never blocks and reports when it wants to run again (the
+//! driver schedules that with `MessageChannel` ticks and `setTimeout`). Terms cross over by
+//! the table in [`convert`].
+
+pub mod convert;
+pub mod host;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Array, Function, Object, Reflect};
+use lantern_core::scheduler::RunResult;
+use lantern_core::{Outcome, Vm as CoreVm};
+use wasm_bindgen::prelude::*;
+
+/// A Lantern virtual machine.
+#[wasm_bindgen]
+pub struct Vm {
+    vm: CoreVm,
+    modules: host::ModuleTable,
+}
+
+fn set(o: &Object, k: &str, v: &JsValue) {
+    let _ = Reflect::set(o, &JsValue::from_str(k), v);
+}
+
+#[wasm_bindgen]
+impl Vm {
+    /// A VM whose `erlang:display/1` output and error reports go to `stdout` / `stderr`
+    /// (functions taking a string; the console when absent).
+    #[wasm_bindgen(constructor)]
+    pub fn new(stdout: Option<Function>, stderr: Option<Function>) -> Vm {
+        console_error_panic_hook::set_once();
+        let modules: host::ModuleTable = Rc::new(RefCell::new(Default::default()));
+        let h = host::JsHost::new(stdout, stderr, modules.clone());
+        Vm {
+            vm: CoreVm::new(Box::new(h)),
+            modules,
+        }
+    }
+
+    /// Loads a `.beam` now; returns the module name. A malformed file is rejected with the
+    /// chunk and offset.
+    pub fn load(&mut self, beam: &[u8]) -> Result<String, JsError> {
+        let m = self
+            .vm
+            .load_module(beam)
+            .map_err(|e| JsError::new(&format!("{e}")))?;
+        Ok(self.vm.shared.atoms.name(m).to_string())
+    }
+
+    /// Makes a module available to load on first use (a standard-library module, say).
+    pub fn provide(&mut self, module: &str, beam: Vec<u8>) {
+        self.modules.borrow_mut().insert(module.to_string(), beam);
+    }
+
+    /// Spawns `module:function(...args)`; returns the pid (`{ $pid: "<0.N.S>" }`).
+    pub fn spawn(&mut self, module: &str, function: &str, args: Array) -> Result<JsValue, JsError> {
+        let args = self.terms(&args)?;
+        match self.vm.spawn(module, function, &args) {
+            Ok(pid) => Ok(convert::to_js(&self.vm, pid)),
+            Err(reason) => Err(JsError::new(&self.vm.display(reason))),
+        }
+    }
+
+    /// Sends a message (a JS value, converted) to a pid or registered name (`{ $atom }`).
+    pub fn send(&mut self, to: JsValue, msg: JsValue) -> Result<(), JsError> {
+        let dest = convert::to_term(&mut self.vm, &to).map_err(|e| JsError::new(&e))?;
+        let m = convert::to_term(&mut self.vm, &msg).map_err(|e| JsError::new(&e))?;
+        let r = self.vm.send(dest, m);
+        self.vm.clear_results();
+        r.map_err(|_| JsError::new("badarg: no process has that name"))
+    }
+
+    /// Runs Erlang for at most `budget` reductions. Returns `{ state: "idle", nextTimerMs }`
+    /// (`nextTimerMs` absent when no timer is pending), `{ state: "yielded" }` (call again
+    /// soon) or `{ state: "halted", status }`.
+    pub fn run(&mut self, budget: f64) -> JsValue {
+        let o = Object::new();
+        match self.vm.run(budget.max(1.0) as u64) {
+            RunResult::Idle { next_timer } => {
+                set(&o, "state", &JsValue::from_str("idle"));
+                if let Some(ns) = next_timer {
+                    set(&o, "nextTimerMs", &JsValue::from_f64(ns as f64 / 1e6));
+                }
+            }
+            RunResult::Yielded => set(&o, "state", &JsValue::from_str("yielded")),
+            RunResult::Halted(n) => {
+                set(&o, "state", &JsValue::from_str("halted"));
+                set(&o, "status", &JsValue::from_f64(n as f64));
+            }
+        }
+        o.into()
+    }
+
+    /// Runs `module:function(...args)` in a fresh process (and everything else meanwhile) for
+    /// at most `maxSlices` slices of 4000 reductions. Resolves to `{ value }`, or
+    /// `{ class, reason, stacktrace }` when it raised, `{ halted }`, or `{ blocked: true }`
+    /// when it can only go on after a timer or a message (the driver then keeps running).
+    pub fn call(
+        &mut self,
+        module: &str,
+        function: &str,
+        args: Array,
+        max_slices: u32,
+    ) -> Result<JsValue, JsError> {
+        let args = self.terms(&args)?;
+        let out = Object::new();
+        match self
+            .vm
+            .call_bounded(module, function, &args, max_slices as usize)
+        {
+            Some(Outcome::Returned(v)) => set(&out, "value", &convert::to_js(&self.vm, v)),
+            Some(Outcome::Raised {
+                class,
+                reason,
+                stacktrace,
+            }) => {
+                set(&out, "class", &convert::to_js(&self.vm, class));
+                set(&out, "reason", &convert::to_js(&self.vm, reason));
+                set(&out, "stacktrace", &convert::to_js(&self.vm, stacktrace));
+                set(&out, "text", &JsValue::from_str(&self.vm.display(reason)));
+            }
+            Some(Outcome::Halted(n)) => set(&out, "halted", &JsValue::from_f64(n as f64)),
+            Some(Outcome::Blocked) | None => set(&out, "blocked", &JsValue::TRUE),
+        }
+        self.vm.clear_results();
+        Ok(out.into())
+    }
+
+    /// Number of live processes.
+    #[wasm_bindgen(js_name = processCount)]
+    pub fn process_count(&self) -> u32 {
+        self.vm.shared.procs.count() as u32
+    }
+
+    fn terms(&mut self, args: &Array) -> Result<Vec<lantern_core::Term>, JsError> {
+        args.iter()
+            .map(|a| convert::to_term(&mut self.vm, &a).map_err(|e| JsError::new(&e)))
+            .collect()
+    }
+}
