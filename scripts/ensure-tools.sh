@@ -18,3 +18,21 @@ for t in wasm32-unknown-unknown wasm32v1-none; do
         rustup target add "$t"
     fi
 done
+
+# Node runs the wasm build's tests.
+if ! command -v node >/dev/null 2>&1; then
+    echo "ensure-tools: installing nodejs (apt)"
+    apt-get update -qq
+    apt-get install -y -qq nodejs >/dev/null
+fi
+
+# wasm-bindgen-cli must be the version of the wasm-bindgen crate in Cargo.lock (a source build:
+# about 4 minutes; no binary download is reachable from CI). `--no-default-features` drops TLS,
+# which the test runner does not need (it talks to chromedriver over plain http).
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+wbg=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print }' "$root/Cargo.lock")
+PATH="$HOME/.cargo/bin:$PATH"
+if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wbg" ]]; then
+    echo "ensure-tools: cargo install wasm-bindgen-cli $wbg"
+    cargo install wasm-bindgen-cli --version "$wbg" --no-default-features
+fi

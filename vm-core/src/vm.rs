@@ -464,6 +464,23 @@ impl Vm {
         self.spawn_with(module, function, args, opts)
     }
 
+    /// Spawns a program's main process: it traps exits and is linked to `init`, as the
+    /// process `erl -eval` runs an expression in.
+    pub fn spawn_main(
+        &mut self,
+        module: &str,
+        function: &str,
+        args: &[Term],
+    ) -> Result<Term, Term> {
+        let opts = crate::process::spawn::SpawnOpts {
+            trap_exit: true,
+            ..self.shared.spawn_defaults()
+        };
+        let pid = self.spawn_with(module, function, args, opts)?;
+        self.link_to_init(pid);
+        Ok(pid)
+    }
+
     fn spawn_with(
         &mut self,
         module: &str,

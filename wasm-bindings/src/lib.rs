@@ -66,6 +66,22 @@ impl Vm {
         }
     }
 
+    /// Spawns a program's main process (it traps exits and is linked to `init`, as under
+    /// `erl -eval`); returns the pid.
+    #[wasm_bindgen(js_name = spawnMain)]
+    pub fn spawn_main(
+        &mut self,
+        module: &str,
+        function: &str,
+        args: Array,
+    ) -> Result<JsValue, JsError> {
+        let args = self.terms(&args)?;
+        match self.vm.spawn_main(module, function, &args) {
+            Ok(pid) => Ok(convert::to_js(&self.vm, pid)),
+            Err(reason) => Err(JsError::new(&self.vm.display(reason))),
+        }
+    }
+
     /// Sends a message (a JS value, converted) to a pid or registered name (`{ $atom }`).
     pub fn send(&mut self, to: JsValue, msg: JsValue) -> Result<(), JsError> {
         let dest = convert::to_term(&mut self.vm, &to).map_err(|e| JsError::new(&e))?;
@@ -129,6 +145,16 @@ impl Vm {
         }
         self.vm.clear_results();
         Ok(out.into())
+    }
+
+    /// Starts the system processes OTP code expects (`init`, `logger`, `kernel_sup`,
+    /// `code_server`); the modules they run (`logger`, `supervisor`, `gen_server`, ...) must
+    /// have been provided.
+    pub fn boot(&mut self) -> Result<(), JsError> {
+        let flags: [(&str, &[&str]); 2] = [("root", &["/"]), ("progname", &["erl"])];
+        let r = self.vm.boot(&flags).map_err(|e| JsError::new(&e));
+        self.vm.clear_results();
+        r
     }
 
     /// Number of live processes.
