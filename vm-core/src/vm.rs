@@ -500,19 +500,8 @@ impl Vm {
     /// registered name or an alias, as `Dest ! Msg` would from outside any process: the message
     /// is copied, the receiver woken. `Err` for a name nobody has (`badarg` in Erlang).
     pub fn send(&mut self, dest: Term, msg: Term) -> Result<(), Term> {
-        use crate::process::signals;
-        let mut none = None;
-        match signals::resolve(&self.shared, dest) {
-            Ok(Some(to)) => {
-                match dest.ref_numbers() {
-                    Some(alias) => signals::send_via_alias(&mut self.shared, &mut none, alias, msg),
-                    None => signals::send_to_pid(&mut self.shared, &mut none, to, msg),
-                }
-                Ok(())
-            }
-            Ok(None) => Ok(()),
-            Err(()) => Err(crate::atom::BADARG),
-        }
+        crate::process::signals::send(&mut self.shared, &mut None, dest, msg)
+            .map_err(|()| crate::atom::BADARG)
     }
 
     /// Runs processes until `budget` reductions are spent or none can run; never blocks.

@@ -132,20 +132,7 @@ pub fn arith_top(
 
 /// `Dest ! Msg` (the `send` instruction and `erlang:send/2`).
 pub fn send(sh: &mut Shared, p: &mut Process, dest: Term, msg: Term) -> Result<(), Exception> {
-    use crate::process::signals;
-    let mut cur = Some(p);
-    match signals::resolve(sh, dest) {
-        Ok(Some(to)) => {
-            if let Some(r) = dest.ref_numbers() {
-                signals::send_via_alias(sh, &mut cur, r, msg);
-            } else {
-                signals::send_to_pid(sh, &mut cur, to, msg);
-            }
-            Ok(())
-        }
-        Ok(None) => Ok(()),
-        Err(()) => Err(Exception::badarg()),
-    }
+    crate::process::signals::send(sh, &mut Some(p), dest, msg).map_err(|()| Exception::badarg())
 }
 
 /// Where a process continues after the call instruction at `ip` returned (for a native

@@ -93,6 +93,23 @@ pub fn resolve(sh: &Shared, dest: Term) -> Result<Option<Term>, ()> {
     Err(())
 }
 
+/// `Dest ! Msg` from the current process (or from outside any, with `cur` empty): to a pid,
+/// registered name, `{Name, Node}` or alias. `Err` for a name nobody has (`badarg`).
+pub fn send(
+    sh: &mut Shared,
+    cur: &mut Option<&mut Process>,
+    dest: Term,
+    msg: Term,
+) -> Result<(), ()> {
+    if let Some(to) = resolve(sh, dest)? {
+        match dest.ref_numbers() {
+            Some(alias) => send_via_alias(sh, cur, alias, msg),
+            None => send_to_pid(sh, cur, to, msg),
+        }
+    }
+    Ok(())
+}
+
 /// Delivers through an alias: drops the message when the alias is gone, and ends a
 /// `reply_demonitor` alias (and its monitor) on first use.
 pub fn send_via_alias(sh: &mut Shared, cur: &mut Option<&mut Process>, alias: RefId, msg: Term) {
