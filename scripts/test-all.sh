@@ -59,4 +59,8 @@ node wasm-bindings/tests/node-run.mjs "$PWD/target/wasm-node" "$PWD/tests/out/eb
     "$PWD/tests/out/expected" "$(erl -noshell -eval 'io:put_chars(code:root_dir()), halt().')" \
     "$exebin" "${wasm_tests[@]}"
 
+section "the wasm bindings' API in Node (messages both ways, timers, a runaway loop)"
+node wasm-bindings/tests/node-api.mjs "$PWD/target/wasm-node" \
+    "$(erl -noshell -eval 'io:put_chars(code:root_dir()), halt().')"
+
 section "all passed"

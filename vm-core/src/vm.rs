@@ -70,6 +70,10 @@ pub struct Shared {
     pub ets: crate::bif::ets::Tables,
     /// Default minimum heap size of new processes, in words (`erl +hms`).
     pub default_min_heap_size: usize,
+    /// The name messages to the embedder are sent to (`js ! Msg` in the browser build).
+    pub host_name: Option<Term>,
+    /// Messages sent to `host_name`, with their senders, until the embedder takes them.
+    pub outbox: Vec<(Term, Term, Option<Arena>)>,
 }
 
 /// BIF ids of the operators the emulator inlines for small integers.
@@ -397,6 +401,8 @@ impl Vm {
                 total_reductions: 0,
                 ets: Default::default(),
                 default_min_heap_size: crate::heap::MIN_HEAP_SIZE,
+                host_name: None,
+                outbox: Vec::new(),
             },
             regs: Regs::new(),
         }
@@ -502,6 +508,19 @@ impl Vm {
     pub fn send(&mut self, dest: Term, msg: Term) -> Result<(), Term> {
         crate::process::signals::send(&mut self.shared, &mut None, dest, msg)
             .map_err(|()| crate::atom::BADARG)
+    }
+
+    /// Makes `Name ! Msg` (and `erlang:send(Name, Msg)`) from Erlang code deliver to the
+    /// embedder: the messages wait in an outbox that [`Vm::take_outbox`] empties.
+    pub fn claim_name(&mut self, name: &str) {
+        let n = self.atom(name);
+        self.shared.host_name = Some(n);
+    }
+
+    /// The messages Erlang sent to the claimed name since the last call, oldest first, as
+    /// `(sender pid, message)`: valid while the returned areas live.
+    pub fn take_outbox(&mut self) -> Vec<(Term, Term, Option<Arena>)> {
+        core::mem::take(&mut self.shared.outbox)
     }
 
     /// Runs processes until `budget` reductions are spent or none can run; never blocks.

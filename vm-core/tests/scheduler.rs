@@ -151,3 +151,19 @@ fn the_embedder_sends_to_a_waiting_process() {
     let nobody = vm.atom("nobody");
     assert!(vm.send(nobody, Term::small(1)).is_err());
 }
+
+#[test]
+fn erlang_sends_to_the_embedder_through_a_claimed_name() {
+    let Some((mut vm, _)) = vm() else { return };
+    vm.claim_name("js");
+    let js = vm.atom("js");
+    let r = vm.results();
+    let msg = build::tuple(r, &[Term::small(1), Term::small(2)]);
+    let pid = vm.spawn("erlang", "send", &[js, msg]).unwrap();
+    assert_eq!(vm.run(100_000), RunResult::Idle { next_timer: None });
+    let out = vm.take_outbox();
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0].0, pid);
+    assert_eq!(vm.display(out[0].1), "{1,2}");
+    assert!(vm.take_outbox().is_empty());
+}

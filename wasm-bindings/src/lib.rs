@@ -21,6 +21,8 @@ use wasm_bindgen::prelude::*;
 pub struct Vm {
     vm: CoreVm,
     modules: host::ModuleTable,
+    /// Called with `(from, message)` for what Erlang sends to the claimed name.
+    on_message: Option<Function>,
 }
 
 fn set(o: &Object, k: &str, v: &JsValue) {
@@ -36,9 +38,12 @@ impl Vm {
         console_error_panic_hook::set_once();
         let modules: host::ModuleTable = Rc::new(RefCell::new(Default::default()));
         let h = host::JsHost::new(stdout, stderr, modules.clone());
+        let mut vm = CoreVm::new(Box::new(h));
+        vm.claim_name("js");
         Vm {
-            vm: CoreVm::new(Box::new(h)),
+            vm,
             modules,
+            on_message: None,
         }
     }
 
@@ -91,12 +96,42 @@ impl Vm {
         r.map_err(|_| JsError::new("badarg: no process has that name"))
     }
 
+    /// Where Erlang's messages to the page go: `js ! Msg` (or to the name given to
+    /// `claimName`) calls `f(from, msg)` after the slice that sent it.
+    #[wasm_bindgen(js_name = onMessage)]
+    pub fn on_message(&mut self, f: Function) {
+        self.on_message = Some(f);
+    }
+
+    /// Makes `name` (default `js`) the registered name whose messages come to the page.
+    #[wasm_bindgen(js_name = claimName)]
+    pub fn claim_name(&mut self, name: &str) {
+        self.vm.claim_name(name);
+    }
+
+    /// Hands the messages Erlang sent to the page to `onMessage` (dropped without one).
+    fn deliver_outbox(&mut self) {
+        let out = self.vm.take_outbox();
+        let Some(f) = &self.on_message else {
+            return;
+        };
+        for (from, msg, _area) in &out {
+            let (from, msg) = (
+                convert::to_js(&self.vm, *from),
+                convert::to_js(&self.vm, *msg),
+            );
+            let _ = f.call2(&JsValue::NULL, &from, &msg);
+        }
+    }
+
     /// Runs Erlang for at most `budget` reductions. Returns `{ state: "idle", nextTimerMs }`
     /// (`nextTimerMs` absent when no timer is pending), `{ state: "yielded" }` (call again
     /// soon) or `{ state: "halted", status }`.
     pub fn run(&mut self, budget: f64) -> JsValue {
         let o = Object::new();
-        match self.vm.run(budget.max(1.0) as u64) {
+        let r = self.vm.run(budget.max(1.0) as u64);
+        self.deliver_outbox();
+        match r {
             RunResult::Idle { next_timer } => {
                 set(&o, "state", &JsValue::from_str("idle"));
                 if let Some(ns) = next_timer {

@@ -101,6 +101,12 @@ pub fn send(
     dest: Term,
     msg: Term,
 ) -> Result<(), ()> {
+    if dest.is_atom() && sh.host_name == Some(dest) {
+        let from = cur.as_ref().map(|p| p.pid()).unwrap_or(atom::UNDEFINED);
+        let (m, frag) = Message::copy_of(msg);
+        sh.outbox.push((from, m, frag));
+        return Ok(());
+    }
     if let Some(to) = resolve(sh, dest)? {
         match dest.ref_numbers() {
             Some(alias) => send_via_alias(sh, cur, alias, msg),

@@ -208,6 +208,10 @@ fn fire_timers(sh: &mut Shared) {
                         p.timers.retain(|&k| k != key);
                     }
                 }
+                if sh.host_name == Some(dest) {
+                    sh.outbox.push((crate::atom::UNDEFINED, msg, frag));
+                    continue;
+                }
                 let to = match signals::resolve(sh, dest) {
                     Ok(Some(p)) => p,
                     _ => continue,
