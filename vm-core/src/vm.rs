@@ -179,13 +179,7 @@ impl Shared {
         // A pid no table slot can have.
         let ghost = Term::pid_of((1 << crate::term::PID_INDEX_BITS) - 1, u32::MAX);
         let mut p = Process::new(ghost.pid_number(), crate::heap::MIN_HEAP_SIZE);
-        p.stack.push(Term(
-            CodePtr {
-                code: crate::code::STUB_CODE,
-                ip: crate::code::STUB_NORMAL_EXIT,
-            }
-            .to_cp(),
-        ));
+        p.stack.push(crate::code::normal_exit_cp());
         p.ip = CodePtr {
             code: id,
             ip: entry,

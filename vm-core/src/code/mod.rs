@@ -66,6 +66,17 @@ pub const STUB_NORMAL_EXIT: u32 = 1;
 /// process starts.
 pub const STUB_APPLY: u32 = 2;
 
+/// The continuation that ends a process normally: the bottom frame of every process.
+pub fn normal_exit_cp() -> crate::term::Term {
+    crate::term::Term(
+        CodePtr {
+            code: STUB_CODE,
+            ip: STUB_NORMAL_EXIT,
+        }
+        .to_cp(),
+    )
+}
+
 /// A lambda table (`FunT`) entry.
 #[derive(Clone, Debug)]
 pub struct FunEntry {

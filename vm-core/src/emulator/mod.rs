@@ -18,7 +18,7 @@ use alloc::vec::Vec;
 
 use crate::atom;
 use crate::bif::{Class, Exception};
-use crate::code::{Code, CodePtr, ExportTarget, STUB_CODE, STUB_NORMAL_EXIT};
+use crate::code::{Code, CodePtr};
 use crate::heap::{build, gc};
 use crate::process::{Process, Trap};
 use crate::term::Term;
@@ -78,36 +78,6 @@ pub enum Stop {
     },
     /// `erlang:halt/1`.
     Halt(i32),
-}
-
-/// Sets up `p` to call `m:f(args)` (the args must already live on `p`'s heap or be immediates).
-pub fn prepare_call(
-    sh: &mut Shared,
-    p: &mut Process,
-    m: Term,
-    f: Term,
-    args: &[Term],
-) -> Result<(), Exception> {
-    let arity = args.len() as u32;
-    let e = sh.exports.entry(m, f, arity);
-    if let ExportTarget::Undefined = sh.exports.get(e).target {
-        sh.ensure_loaded(m);
-    }
-    match sh.exports.get(e).target {
-        ExportTarget::Code(cp) => {
-            p.stack.push(Term(
-                CodePtr {
-                    code: STUB_CODE,
-                    ip: STUB_NORMAL_EXIT,
-                }
-                .to_cp(),
-            ));
-            p.ip = cp;
-            p.saved_x = args.to_vec();
-            Ok(())
-        }
-        _ => Err(Exception::undef()),
-    }
 }
 
 /// Collects `p`'s heap with `x[..live]` as the live registers.
@@ -1452,18 +1422,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                 }
                 Trap::Hibernate => {
                     p.hibernating = true;
-                    p.stack.clear();
-                    p.stack.push(Term(
-                        CodePtr {
-                            code: STUB_CODE,
-                            ip: STUB_NORMAL_EXIT,
-                        }
-                        .to_cp(),
-                    ));
-                    p.ip = CodePtr {
-                        code: STUB_CODE,
-                        ip: crate::code::STUB_APPLY,
-                    };
+                    p.begin_apply();
                     let mut saved = core::mem::take(&mut p.saved_x);
                     gc(p, &mut saved, 3, 0);
                     p.saved_x = saved;

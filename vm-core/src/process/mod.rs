@@ -246,6 +246,16 @@ impl Process {
     pub fn pid(&self) -> Term {
         Term::pid(self.id)
     }
+    /// Makes the process start (over) in `apply(M, F, Args)`, the three in `saved_x`, on a
+    /// stack whose only frame ends it normally: how a new and a hibernated process begin.
+    pub fn begin_apply(&mut self) {
+        self.stack.clear();
+        self.stack.push(crate::code::normal_exit_cp());
+        self.ip = CodePtr {
+            code: crate::code::STUB_CODE,
+            ip: crate::code::STUB_APPLY,
+        };
+    }
     /// Takes the next message for the receive in progress (`remove_message`): its fragment
     /// joins the heap, the `after` timer (if any) is no longer needed.
     ///

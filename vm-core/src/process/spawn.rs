@@ -5,7 +5,6 @@ use alloc::boxed::Box;
 use super::{Monitor, MonitoredBy, Priority, Process, RefId, Status};
 use crate::atom;
 use crate::bif::Exception;
-use crate::code::{CodePtr, STUB_APPLY, STUB_CODE, STUB_NORMAL_EXIT};
 use crate::heap::{copy, MIN_HEAP_SIZE, SMALLEST_HEAP_SIZE};
 use crate::term::Term;
 use crate::vm::Shared;
@@ -61,18 +60,8 @@ pub fn spawn(
     let pid = sh.procs.reserve().ok_or_else(Exception::system_limit)?;
     let mut p = Box::new(Process::new(pid.pid_number(), opts.min_heap_size));
     let a = copy::copy_term(args, &mut p.heap);
-    p.stack.push(Term(
-        CodePtr {
-            code: STUB_CODE,
-            ip: STUB_NORMAL_EXIT,
-        }
-        .to_cp(),
-    ));
-    p.ip = CodePtr {
-        code: STUB_CODE,
-        ip: STUB_APPLY,
-    };
     p.saved_x = alloc::vec![m, f, a];
+    p.begin_apply();
     p.initial_call = (m, f, arity as u32);
     p.priority = opts.priority;
     p.max_heap_size = opts.max_heap_size;
