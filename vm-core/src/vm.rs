@@ -533,11 +533,8 @@ impl Vm {
     /// `erl -eval` runs an expression in does (a crashing linked process sends it a message
     /// instead of killing it).
     pub fn call_main(&mut self, module: &str, function: &str, args: &[Term]) -> Outcome {
-        let opts = crate::process::spawn::SpawnOpts {
-            trap_exit: true,
-            ..self.shared.spawn_defaults()
-        };
-        self.run_watched(module, function, args, usize::MAX, opts)
+        let spawned = self.spawn_main(module, function, args);
+        self.run_watched(spawned, usize::MAX)
             .unwrap_or(Outcome::Blocked)
     }
 
@@ -566,20 +563,13 @@ impl Vm {
         args: &[Term],
         max_slices: usize,
     ) -> Option<Outcome> {
-        let opts = self.shared.spawn_defaults();
-        self.run_watched(module, function, args, max_slices, opts)
+        let spawned = self.spawn(module, function, args);
+        self.run_watched(spawned, max_slices)
     }
 
-    fn run_watched(
-        &mut self,
-        module: &str,
-        function: &str,
-        args: &[Term],
-        max_slices: usize,
-        opts: crate::process::spawn::SpawnOpts,
-    ) -> Option<Outcome> {
-        let main = opts.trap_exit;
-        let pid = match self.spawn_with(module, function, args, opts) {
+    /// Runs until the spawned process ends (or `max_slices` slices' worth of reductions).
+    fn run_watched(&mut self, spawned: Result<Term, Term>, max_slices: usize) -> Option<Outcome> {
+        let pid = match spawned {
             Ok(pid) => pid,
             Err(reason) => {
                 return Some(Outcome::Raised {
@@ -590,9 +580,6 @@ impl Vm {
             }
         };
         self.shared.watch = Some((pid, None));
-        if main {
-            self.link_to_init(pid);
-        }
         let slice = crate::scheduler::REDUCTIONS_PER_SLICE as u64;
         let mut budget = (max_slices as u64).saturating_mul(slice);
         loop {

@@ -216,13 +216,7 @@ fn now(ctx: &mut Ctx, _: &[Term]) -> BifResult {
         us = ctx.vm.last_now_us + 1;
     }
     ctx.vm.last_now_us = us;
-    let parts = [
-        us / 1_000_000_000_000,
-        (us / 1_000_000) % 1_000_000,
-        us % 1_000_000,
-    ];
-    let t: Vec<Term> = parts.iter().map(|&v| Term::small(v)).collect();
-    Ok(build::tuple(&mut ctx.proc.heap, &t))
+    Ok(mega_secs_micro(ctx, us))
 }
 
 fn same_datetime(_: &mut Ctx, a: &[Term]) -> BifResult {
@@ -381,16 +375,20 @@ fn time_offset_1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     Ok(int(ctx, n))
 }
 
+/// `{MegaSecs, Secs, MicroSecs}` for a count of microseconds.
+fn mega_secs_micro(ctx: &mut Ctx, us: i64) -> Term {
+    let parts = [
+        Term::small(us / 1_000_000_000_000),
+        Term::small((us / 1_000_000) % 1_000_000),
+        Term::small(us % 1_000_000),
+    ];
+    build::tuple(&mut ctx.proc.heap, &parts)
+}
+
 /// `{MegaSecs, Secs, MicroSecs}` of the system clock.
 fn timestamp(ctx: &mut Ctx, _: &[Term]) -> BifResult {
     let us = ctx.vm.host.system_time_nanos().div_euclid(1000);
-    let parts = [
-        us / 1_000_000_000_000,
-        (us / 1_000_000) % 1_000_000,
-        us % 1_000_000,
-    ];
-    let t: Vec<Term> = parts.iter().map(|&v| Term::small(v)).collect();
-    Ok(build::tuple(&mut ctx.proc.heap, &t))
+    Ok(mega_secs_micro(ctx, us))
 }
 
 fn system_info(ctx: &mut Ctx, a: &[Term]) -> BifResult {

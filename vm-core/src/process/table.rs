@@ -132,11 +132,4 @@ impl ProcTable {
             .map(|(i, s)| Term::pid_of(i as u32, s.serial))
             .collect()
     }
-    /// Every process resting in the table (not the running one).
-    pub fn iter(&self) -> impl Iterator<Item = &Process> {
-        self.slots.iter().filter_map(|s| match &s.state {
-            State::Here(p) => Some(&**p),
-            _ => None,
-        })
-    }
 }
