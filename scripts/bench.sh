@@ -53,6 +53,9 @@ fi
 lantern_args=()
 read -r -a lantern_args <<<"${LANTERN_ARGS:-}"
 
+# shellcheck source=bench-lib.sh
+source "$root/scripts/bench-lib.sh"
+
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 ebin=$work/ebin
@@ -65,15 +68,7 @@ defs=()
 for n in "${names[@]}"; do
     src=$bench_dir/b_$n.erl
     [[ -f $src ]] || { echo "bench.sh: no $src" >&2; exit 2; }
-    cat >"$work/bw_$n.erl" <<EOF
--module(bw_$n).
--export([main/0]).
-main() ->
-    T0 = erlang:monotonic_time(microsecond),
-    R = b_$n:run(),
-    T1 = erlang:monotonic_time(microsecond),
-    erlang:display({R, T1 - T0}).
-EOF
+    bench_wrapper "$n" "$work"
     erlc "${defs[@]}" -o "$ebin" "$src" "$work/bw_$n.erl"
 done
 
@@ -84,20 +79,6 @@ run_erl() {
 run_lantern() {
     timeout 600 "$LANTERN" run -pa "$ebin" "${lantern_args[@]}" "bw_$1" main 2>/dev/null | parse
 }
-# {Checksum,Us} -> "Checksum Us" (the checksum may itself contain commas).
-parse() {
-    tr -d '\r' | awk '/^\{.*\}$/ { s = substr($0, 2, length($0) - 2);
-                                   i = match(s, /,[0-9]+$/);
-                                   if (i) { print substr(s, 1, i - 1), substr(s, i + 1); ok = 1 } }
-                      END { if (!ok) print "error" }'
-}
-# Median of the numbers on stdin, in seconds with 3 decimals.
-median_s() {
-    sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) { print "n/a"; exit }
-                   m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
-                   printf "%.3f\n", m / 1e6 }'
-}
-
 echo "| benchmark | erl median s | lantern median s | ratio | checksum ok |"
 echo "|---|---|---|---|---|"
 status=0

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what Lantern's build and tests need, when it is missing (idempotent; needs root for
 # apt on a fresh Debian 12 machine): Erlang/OTP 25 and Elixir (the oracle and the compiler of the
-# test programs) and the wasm32 Rust targets.
+# test programs), the wasm32 Rust targets, Node, Chromium + ChromeDriver (the browser tests),
+# wasm-bindgen-cli, and the npm dev tools of package-lock.json (binaryen's wasm-opt, esbuild,
+# playwright-core).
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 
@@ -26,6 +28,13 @@ if ! command -v node >/dev/null 2>&1; then
     apt-get install -y -qq nodejs >/dev/null
 fi
 
+# Headless Chromium runs the wasm-bindgen-test suite and the web page's Playwright test.
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+    echo "ensure-tools: installing chromium and chromium-driver (apt)"
+    apt-get update -qq
+    apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
 # wasm-bindgen-cli must be the version of the wasm-bindgen crate in Cargo.lock (a source build:
 # about 4 minutes; no binary download is reachable from CI). `--no-default-features` drops TLS,
 # which the test runner does not need (it talks to chromedriver over plain http).
@@ -35,4 +44,11 @@ PATH="$HOME/.cargo/bin:$PATH"
 if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wbg" ]]; then
     echo "ensure-tools: cargo install wasm-bindgen-cli $wbg"
     cargo install wasm-bindgen-cli --version "$wbg" --no-default-features
+fi
+
+# npm dev tools, pinned by package-lock.json.
+if [[ ! -x $root/node_modules/.bin/wasm-opt || ! -x $root/node_modules/.bin/esbuild ||
+      ! -d $root/node_modules/playwright-core || $root/package-lock.json -nt $root/node_modules/.package-lock.json ]]; then
+    echo "ensure-tools: npm ci"
+    (cd "$root" && npm ci --no-audit --no-fund)
 fi

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The project's whole test command (what CI runs after installing the tools):
 # formatting, lints, the no_std and wasm builds, the Rust tests, then the
-# differential Erlang suite on the release binary, again on a gc-stress build
-# (a collection at every safe point), and on the wasm build in Node.
+# differential Erlang suite on the release binary, from bundles, again on a gc-stress build
+# (a collection at every safe point), and on the wasm build in Node; the wasm-bindgen-test
+# suite in Node and headless Chromium; the npm package (API, tarball install) and the web page
+# (Playwright).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -40,6 +42,9 @@ cargo build --release -p lantern-cli
 section "differential tests: erl vs target/release/lantern"
 LANTERN=target/release/lantern tests/run.sh -j "$JOBS"
 
+section "bundles: lantern pack --boot, then run --no-otp from the bundle alone"
+LANTERN=target/release/lantern tests/pack-test.sh
+
 section "lantern CLI with gc-stress (release)"
 cargo build --release -p lantern-cli --features gc-stress --target-dir target/gc-stress
 
@@ -59,8 +64,35 @@ node wasm-bindings/tests/node-run.mjs "$PWD/target/wasm-node" "$PWD/tests/out/eb
     "$PWD/tests/out/expected" "$(erl -noshell -eval 'io:put_chars(code:root_dir()), halt().')" \
     "$exebin" "${wasm_tests[@]}"
 
-section "the wasm bindings' API in Node (messages both ways, timers, a runaway loop)"
-node wasm-bindings/tests/node-api.mjs "$PWD/target/wasm-node" \
-    "$(erl -noshell -eval 'io:put_chars(code:root_dir()), halt().')"
+section "wasm-bindgen-test in Node, then in headless Chromium (the same suite)"
+mkdir -p target/js-ebin target/wasm-fixtures
+erlc -o target/js-ebin web/erl/*.erl tests/js/jstest.erl
+target/release/lantern pack --boot --elixir -pa tests/out/ebin -pa target/js-ebin \
+    -o target/wasm-fixtures/suite.lpk t_bif_arith t_big_arith t_bin_match t_bif_etf t_bif_misc \
+    t_conc_gen_server t_conc_sup_one_for_one t_conc_send_after t_conc_selective \
+    t_elixir_basics jstest
+cargo test -p lantern-wasm --target wasm32-unknown-unknown --profile release-wasm --test web
+WASM_BINDGEN_USE_BROWSER=1 cargo test -p lantern-wasm --target wasm32-unknown-unknown \
+    --profile release-wasm --test web
+
+section "the npm package: build (wasm-bindgen --target web, wasm-opt, otp.lpk, CommonJS entry)"
+scripts/build-npm.sh
+
+section "the npm package's API in Node"
+node tests/js/package.test.mjs target/js-ebin
+
+section "npm pack, installed into a fresh project, used from import and require"
+tests/js/tarball.sh target/js-ebin
+
+section "the web page in headless Chromium (Playwright); screenshot in target/artifacts"
+mkdir -p web/ebin target/artifacts
+erlc -o web/ebin web/erl/*.erl
+port=$((20000 + RANDOM % 20000))
+python3 -m http.server "$port" --bind 127.0.0.1 >/dev/null 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 50); do node -e "fetch('http://127.0.0.1:$port/web/').then(() => process.exit(0), () => process.exit(1))" && break; sleep 0.1; done
+node web/e2e.mjs "http://127.0.0.1:$port/web/" target/artifacts/web-demo.png
+kill $server
 
 section "all passed"

@@ -1,13 +1,15 @@
 //! `lantern`: run `.beam` files from the command line, the way `erl` would.
 
-use std::io::Write;
+mod host;
+mod pack;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
 
-use lantern_core::host::Host;
 use lantern_core::scheduler::RunResult;
 use lantern_core::{Outcome, Vm};
+
+use host::{CliHost, CodePath, PathEntry};
 
 const HELP: &str = "\
 lantern — the BEAM rebuilt in Rust
@@ -16,138 +18,67 @@ USAGE:
     lantern run [OPTIONS] MODULE [FUNCTION]
         Calls MODULE:FUNCTION() (default FUNCTION: main), like
         erl -noshell -pa DIR -eval 'MODULE:FUNCTION(), halt().'
+    lantern pack -o OUT.lpk [PACK OPTIONS] INPUT...
+        Writes a bundle: the INPUT modules and every module they call, transitively (the
+        imports and `fun M:F/A` literals of each .beam; in the program's own modules also any
+        atom naming one of its modules; all implementations of an Elixir protocol it uses),
+        resolved on -pa, the INPUT directories, OTP, then Elixir. INPUT is a .beam file, a
+        directory of them, or a module name. `erlang` is always in. Modules that cannot be
+        found are reported as warnings. A browser page loads the bundle with one fetch;
+        `lantern run --no-otp -pa OUT.lpk` runs from it alone.
     lantern bifs
         Lists the native functions (BIFs) this build implements, as M:F/A
     lantern --help | --version
 
-OPTIONS:
-    -pa DIR          Add DIR to the front of the code path (repeatable)
-    -pz DIR          Add DIR to the end of the code path (repeatable)
+RUN OPTIONS:
+    -pa PATH         Add PATH to the front of the code path (repeatable); PATH is a directory
+                     of .beam files or a bundle (.lpk, made by `lantern pack`)
+    -pz PATH         Add PATH to the end of the code path (repeatable)
     --otp-root DIR   The OTP installation whose lib/*/ebin and erts-*/ebin hold the standard
                      library (default: /usr/lib/erlang, else asks `erl`)
+    --no-otp         Leave the OTP installation off the code path: only -pa/-pz entries
+                     (shows that a bundle holds everything a program needs)
     +hms WORDS       Default minimum heap size of processes, in words (as erl; default 233)
     --no-halt        Keep running after FUNCTION returns, until erlang:halt/0,1,2 is called or
                      no process can ever run again (like erl -s MODULE FUNCTION, which waits)
+    --print-loaded   At the end, list the loaded modules on stderr (`loaded MODULE` lines)
+
+PACK OPTIONS:
+    -o FILE          The bundle to write
+    -pa PATH         Search PATH (directory or bundle) first (repeatable)
+    --otp-root DIR   As for run
+    --elixir         Also search the Elixir installation's lib/*/ebin (/usr/lib/elixir/lib)
+    --boot           Also take what a booting VM loads for its system processes (logger,
+                     kernel_sup, ...: found by booting one), with their closure
+    --include MOD    Also take MOD and its closure (repeatable), e.g. a module only ever
+                     called through a variable
+    --exclude MOD    Leave MOD out and do not follow its calls (repeatable)
+    --no-strip       Keep every chunk; by default debug info, docs and other chunks no
+                     running program reads are dropped (as beam_lib:strip/1)
+    --no-compress    Store the modules uncompressed (default: one zlib stream)
+    --no-deps        Take only the INPUTs, --include, --boot (what booting loads) and
+                     erlang, not what they call: for a lean bundle of exactly the modules a run
+                     loads, as `lantern run --print-loaded` lists them
+    --list           Print each chosen module (size, name, first caller, file) and the total
+    Every pack prints a summary on stderr: modules, bytes of .beam, bytes of the bundle.
 
 EXIT STATUS:
-    0 when the function returns, 1 on an uncaught exception (reported on stderr) or when it
-    can never return (every process waits for a message and no timer is pending),
-    N after erlang:halt(N).
+    run: 0 when the function returns, 1 on an uncaught exception (reported on stderr) or when
+    it can never return (every process waits for a message and no timer is pending),
+    N after erlang:halt(N); 2 for bad arguments or a damaged bundle.
+    pack: 0 when written, 2 on an error.
 
 ENVIRONMENT:
     LANTERN_GC_STRESS is honoured by builds made with the `gc-stress` feature.
 ";
 
-/// The native host: std clock and stdio, modules from the code path.
-struct CliHost {
-    start: Instant,
-    path: Vec<PathBuf>,
-    stdout: std::io::Stdout,
-    seed: u64,
-}
-
-impl Host for CliHost {
-    fn monotonic_nanos(&self) -> u64 {
-        self.start.elapsed().as_nanos() as u64
-    }
-    fn system_time_nanos(&self) -> i64 {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos() as i64)
-            .unwrap_or(0)
-    }
-    fn write_stdout(&mut self, bytes: &[u8]) {
-        let mut out = self.stdout.lock();
-        let _ = out.write_all(bytes);
-        let _ = out.flush();
-    }
-    fn write_stderr(&mut self, bytes: &[u8]) {
-        let _ = std::io::stderr().write_all(bytes);
-    }
-    fn find_module(&mut self, module: &str) -> Option<Vec<u8>> {
-        let file = format!("{module}.beam");
-        self.path
-            .iter()
-            .find_map(|d| std::fs::read(d.join(&file)).ok())
-    }
-    fn module_file(&self, module: &str) -> Option<String> {
-        let file = format!("{module}.beam");
-        self.path
-            .iter()
-            .map(|d| d.join(&file))
-            .find(|p| p.is_file())
-            .map(|p| std::fs::canonicalize(&p).unwrap_or(p).display().to_string())
-    }
-    fn getenv(&self, name: &str) -> Option<String> {
-        std::env::var(name).ok()
-    }
-    fn environment(&self) -> Vec<(String, String)> {
-        std::env::vars().collect()
-    }
-    fn os_pid(&self) -> u32 {
-        std::process::id()
-    }
-    fn sleep(&mut self, nanos: u64) -> bool {
-        std::thread::sleep(std::time::Duration::from_nanos(nanos));
-        true
-    }
-    fn random_u64(&mut self) -> u64 {
-        self.seed ^= self.seed << 13;
-        self.seed ^= self.seed >> 7;
-        self.seed ^= self.seed << 17;
-        self.seed
-    }
-}
-
-/// `lib/*/ebin` and `erts-*/ebin` of an OTP installation, erts first (preloaded modules).
-fn otp_ebins(root: &Path) -> Vec<PathBuf> {
-    let mut dirs = Vec::new();
-    if let Ok(rd) = std::fs::read_dir(root.join("lib")) {
-        let mut libs: Vec<PathBuf> = rd
-            .filter_map(|e| e.ok())
-            .map(|e| e.path().join("ebin"))
-            .filter(|p| p.is_dir())
-            .collect();
-        libs.sort();
-        dirs.extend(libs);
-    }
-    if let Ok(rd) = std::fs::read_dir(root) {
-        let mut erts: Vec<PathBuf> = rd
-            .filter_map(|e| e.ok())
-            .filter(|e| e.file_name().to_string_lossy().starts_with("erts-"))
-            .map(|e| e.path().join("ebin"))
-            .filter(|p| p.is_dir())
-            .collect();
-        erts.sort();
-        for (i, d) in erts.into_iter().enumerate() {
-            dirs.insert(i, d);
-        }
-    }
-    dirs
-}
-
-fn default_otp_root() -> Option<PathBuf> {
-    let p = PathBuf::from("/usr/lib/erlang");
-    if p.join("lib").is_dir() {
-        return Some(p);
-    }
-    let out = std::process::Command::new("erl")
-        .args([
-            "-noshell",
-            "-eval",
-            "io:format(\"~s\", [code:root_dir()]), halt().",
-        ])
-        .output()
-        .ok()?;
-    let s = String::from_utf8(out.stdout).ok()?;
-    (!s.is_empty()).then(|| PathBuf::from(s))
-}
-
 fn run(args: &[String]) -> Result<ExitCode, String> {
     let mut front: Vec<PathBuf> = Vec::new();
     let mut back: Vec<PathBuf> = Vec::new();
     let mut otp_root: Option<PathBuf> = None;
+    let mut no_otp = false;
     let mut keep_running = false;
+    let mut print_loaded = false;
     let mut min_heap: Option<usize> = None;
     let mut positional: Vec<String> = Vec::new();
     let mut i = 0;
@@ -157,13 +88,15 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             i += 1;
             args.get(i)
                 .cloned()
-                .ok_or_else(|| format!("{what} needs a directory"))
+                .ok_or_else(|| format!("{what} needs a value"))
         };
         match a.as_str() {
             "-pa" => front.push(PathBuf::from(value("-pa")?)),
             "-pz" => back.push(PathBuf::from(value("-pz")?)),
             "--otp-root" => otp_root = Some(PathBuf::from(value("--otp-root")?)),
+            "--no-otp" => no_otp = true,
             "--no-halt" => keep_running = true,
+            "--print-loaded" => print_loaded = true,
             "+hms" => {
                 let v = value("+hms")?;
                 min_heap = Some(
@@ -182,32 +115,30 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         .first()
         .ok_or("run needs a MODULE (see lantern --help)")?;
     let function = positional.get(1).map(String::as_str).unwrap_or("main");
-    let root = otp_root
-        .or_else(default_otp_root)
-        .ok_or("cannot find the OTP installation; pass --otp-root")?;
-    let mut path = front;
-    path.extend(otp_ebins(&root));
-    path.extend(back);
-    let host = CliHost {
-        start: Instant::now(),
-        path,
-        stdout: std::io::stdout(),
-        seed: 0x9E37_79B9_7F4A_7C15,
+    // With --no-otp the root is only what init:get_argument(root) answers.
+    let root = match otp_root {
+        Some(r) => r,
+        None if no_otp => PathBuf::from("/"),
+        None => {
+            host::default_otp_root().ok_or("cannot find the OTP installation; pass --otp-root")?
+        }
     };
-    let mut vm = Vm::new(Box::new(host));
+    let mut dirs = front;
+    if !no_otp {
+        dirs.extend(host::otp_ebins(&root));
+    }
+    dirs.extend(back);
+    let path = dirs
+        .iter()
+        .map(|d| PathEntry::open(d))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut vm = Vm::new(Box::new(CliHost::new(CodePath(path))));
     if let Some(words) = min_heap {
         vm.set_default_min_heap_size(words);
     }
     // A Rust panic inside the VM is a bug; report it as such instead of aborting mid-output.
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let root_s = root.display().to_string();
-        let home = std::env::var("HOME").unwrap_or_default();
-        let flags: [(&str, &[&str]); 3] = [
-            ("root", &[root_s.as_str()]),
-            ("progname", &["erl"]),
-            ("home", &[home.as_str()]),
-        ];
-        if let Err(e) = vm.boot(&flags) {
+        if let Err(e) = boot(&mut vm, &root) {
             eprintln!("lantern: the system processes did not start: {e}");
         }
         let outcome = vm.call_main(module, function, &[]);
@@ -216,6 +147,11 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             o => o,
         }
     }));
+    if print_loaded {
+        for m in loaded_modules(&vm) {
+            eprintln!("loaded {m}");
+        }
+    }
     let Ok(outcome) = outcome else {
         eprintln!("lantern: internal error while running {module}:{function}() (a VM bug; please report it)");
         return Ok(ExitCode::from(70));
@@ -247,6 +183,33 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     }
 }
 
+/// Starts the system processes, with the flags `init:get_arguments/0` gives under `erl`.
+pub fn boot(vm: &mut Vm, root: &Path) -> Result<(), String> {
+    let root_s = root.display().to_string();
+    let home = std::env::var("HOME").unwrap_or_default();
+    let flags: [(&str, &[&str]); 3] = [
+        ("root", &[root_s.as_str()]),
+        ("progname", &["erl"]),
+        ("home", &[home.as_str()]),
+    ];
+    vm.boot(&flags)
+}
+
+/// The modules loaded in `vm` (current code), sorted, without the embedded boot module.
+pub fn loaded_modules(vm: &Vm) -> Vec<String> {
+    let sh = &vm.shared;
+    let mut v: Vec<String> = sh
+        .code
+        .modules
+        .iter()
+        .filter(|(_, versions)| versions.current.is_some())
+        .map(|(&a, _)| sh.atoms.name_of(a).to_string())
+        .filter(|m| m != "lantern_boot")
+        .collect();
+    v.sort();
+    v
+}
+
 /// `--no-halt`: runs the remaining processes until `halt` or until nothing can happen.
 fn keep_on(vm: &mut Vm) -> Outcome {
     loop {
@@ -270,12 +233,7 @@ fn main() -> ExitCode {
         }
         Some("bifs") => {
             // The native functions this build implements, one `M:F/A` per line.
-            let vm = Vm::new(Box::new(CliHost {
-                start: Instant::now(),
-                path: Vec::new(),
-                stdout: std::io::stdout(),
-                seed: 1,
-            }));
+            let vm = Vm::new(Box::new(CliHost::new(CodePath::default())));
             for b in &vm.shared.bifs {
                 if !b.name.starts_with('$') {
                     println!("{}:{}/{}", b.module, b.name, b.arity);
@@ -291,6 +249,13 @@ fn main() -> ExitCode {
             Ok(c) => c,
             Err(e) => {
                 eprintln!("lantern: {e}");
+                ExitCode::from(2)
+            }
+        },
+        Some("pack") => match pack::pack(&args[1..]) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("lantern pack: {e}");
                 ExitCode::from(2)
             }
         },

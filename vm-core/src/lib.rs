@@ -15,10 +15,13 @@ pub mod etf;
 pub mod heap;
 pub mod host;
 pub mod loader;
+pub mod pack;
 pub mod process;
+pub mod resource;
 pub mod scheduler;
 pub mod term;
 pub mod vm;
+pub mod zlib;
 
 pub use host::Host;
 pub use term::Term;

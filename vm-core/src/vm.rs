@@ -64,6 +64,9 @@ pub struct Shared {
     pub results: Arena,
     /// The process whose end [`Vm::call`] waits for, and how it ended.
     watch: Option<(Term, Option<Outcome>)>,
+    /// Processes started by [`Vm::spawn_call`] (by raw pid), and how they ended, each outcome
+    /// in an area of its own (it outlives [`Vm::clear_results`] until taken).
+    calls: BTreeMap<u64, Option<(Outcome, Arena)>>,
     /// Reductions spent by every process so far (`statistics(reductions)`).
     pub total_reductions: u64,
     /// ETS tables.
@@ -252,11 +255,20 @@ impl Shared {
     pub(crate) fn is_watched(&self, pid: Term) -> bool {
         matches!(self.watch, Some((w, _)) if w == pid)
     }
+    /// Whether the embedder waits for this process's outcome (then its crash is no report).
+    pub(crate) fn is_awaited(&self, pid: Term) -> bool {
+        self.is_watched(pid) || self.calls.contains_key(&pid.raw())
+    }
     pub(crate) fn watch_ended(&self) -> bool {
         matches!(self.watch, Some((_, Some(_))))
     }
     /// The watched process returned `v`.
     pub(crate) fn note_return(&mut self, pid: Term, v: Term) {
+        if let Some(slot @ None) = self.calls.get_mut(&pid.raw()) {
+            let mut a = Arena::new();
+            let v = copy::copy_term(v, &mut a);
+            *slot = Some((Outcome::Returned(v), a));
+        }
         if self.is_watched(pid) {
             let v = copy::copy_term(v, &mut self.results);
             self.watch = Some((pid, Some(Outcome::Returned(v))));
@@ -264,6 +276,15 @@ impl Shared {
     }
     /// The watched process died of an uncaught exception.
     pub(crate) fn note_raise(&mut self, pid: Term, class: Class, reason: Term, trace: Term) {
+        if let Some(slot @ None) = self.calls.get_mut(&pid.raw()) {
+            let mut a = Arena::new();
+            let o = Outcome::Raised {
+                class: class.atom(),
+                reason: copy::copy_term(reason, &mut a),
+                stacktrace: copy::copy_term(trace, &mut a),
+            };
+            *slot = Some((o, a));
+        }
         if self.is_watched(pid) {
             let o = Outcome::Raised {
                 class: class.atom(),
@@ -275,6 +296,15 @@ impl Shared {
     }
     /// A process ended (any way): the watched one, killed by a signal, ends the wait too.
     pub(crate) fn note_exit(&mut self, pid: Term, reason: Term) {
+        if let Some(slot @ None) = self.calls.get_mut(&pid.raw()) {
+            let mut a = Arena::new();
+            let o = Outcome::Raised {
+                class: crate::atom::EXIT,
+                reason: copy::copy_term(reason, &mut a),
+                stacktrace: Term::NIL,
+            };
+            *slot = Some((o, a));
+        }
         if self.is_watched(pid) && !self.watch_ended() {
             let o = Outcome::Raised {
                 class: crate::atom::EXIT,
@@ -392,6 +422,7 @@ impl Vm {
                 doomed: VecDeque::new(),
                 results: Arena::new(),
                 watch: None,
+                calls: BTreeMap::new(),
                 total_reductions: 0,
                 ets: Default::default(),
                 default_min_heap_size: crate::heap::MIN_HEAP_SIZE,
@@ -437,6 +468,12 @@ impl Vm {
             Outcome::Halted(n) => Err(format!("halted with status {n}")),
             Outcome::Blocked => Err(String::from("blocked")),
         }
+    }
+
+    /// Tells the VM that the host can now find modules it could not before (a bundle arrived):
+    /// modules an earlier call found missing are looked up again on their next call.
+    pub fn code_path_changed(&mut self) {
+        self.shared.missing_modules.clear();
     }
 
     /// Sets the default minimum heap size of new processes, in words (`erl +hms`; at least 12).
@@ -504,6 +541,20 @@ impl Vm {
             .map_err(|()| crate::atom::BADARG)
     }
 
+    /// Sends an exit signal to `pid` from outside any process, as `exit(Pid, Reason)` would
+    /// (`kill` cannot be trapped); a trapping process sees `{'EXIT', From, Reason}` with the
+    /// claimed name (or `undefined`) as `From`. False when no such process lives.
+    pub fn exit(&mut self, pid: Term, reason: Term) -> bool {
+        if !pid.is_pid() || !self.shared.procs.exists(pid) {
+            return false;
+        }
+        let from = self.shared.host_name.unwrap_or(crate::atom::UNDEFINED);
+        let kind = crate::process::signals::ExitKind::Exit2;
+        crate::process::signals::exit_signal(&mut self.shared, &mut None, from, pid, reason, kind);
+        crate::process::signals::reap(&mut self.shared, &mut None);
+        true
+    }
+
     /// Makes `Name ! Msg` (and `erlang:send(Name, Msg)`) from Erlang code deliver to the
     /// embedder: the messages wait in an outbox that [`Vm::take_outbox`] empties.
     pub fn claim_name(&mut self, name: &str) {
@@ -552,6 +603,43 @@ impl Vm {
         if let Some(ip) = self.shared.procs.get_mut(i) {
             ip.links.push(pid);
         }
+    }
+
+    /// Starts `module:function(args...)` in a fresh process whose end is reported by
+    /// [`Vm::take_ended_calls`]: how an event-loop embedder runs a call without waiting.
+    pub fn spawn_call(
+        &mut self,
+        module: &str,
+        function: &str,
+        args: &[Term],
+    ) -> Result<Term, Term> {
+        let pid = self.spawn(module, function, args)?;
+        self.shared.calls.insert(pid.raw(), None);
+        Ok(pid)
+    }
+
+    /// The processes started by [`Vm::spawn_call`] that ended since the last call, with their
+    /// outcomes (whose terms live in the arena beside each).
+    pub fn take_ended_calls(&mut self) -> Vec<(Term, Outcome, Arena)> {
+        let ended: Vec<u64> = self
+            .shared
+            .calls
+            .iter()
+            .filter(|(_, o)| o.is_some())
+            .map(|(&k, _)| k)
+            .collect();
+        let mut out = Vec::with_capacity(ended.len());
+        for k in ended {
+            if let Some(Some((o, a))) = self.shared.calls.remove(&k) {
+                out.push((Term(k), o, a));
+            }
+        }
+        out
+    }
+
+    /// Stops waiting for a [`Vm::spawn_call`] process (the process itself goes on).
+    pub fn forget_call(&mut self, pid: Term) {
+        self.shared.calls.remove(&pid.raw());
     }
 
     /// Like [`Vm::call`], but gives up (returning `None`) after `max_slices` scheduler slices'

@@ -1,6 +1,6 @@
 //! The `Host` of the wasm build: the clock from `performance.now()` (and `Date.now()` for the
 //! wall clock), output to JS callbacks (the console when none is given), modules from a table
-//! the page fills, entropy from `Math.random()`.
+//! the page fills, entropy from `crypto.getRandomValues` (`Math.random()` where absent).
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -19,23 +19,27 @@ pub struct JsHost {
     pub modules: ModuleTable,
     /// `performance.now`, looked up once (absent in very old hosts: `Date.now` then).
     now: Option<(JsValue, Function)>,
+    /// `crypto.getRandomValues` (browsers and Node ≥ 19); `Math.random` without it.
+    get_random_values: Option<(JsValue, Function)>,
+}
+
+/// `global[object][method]`, with the object to call it on.
+fn method(object: &str, method: &str) -> Option<(JsValue, Function)> {
+    let o = Reflect::get(&js_sys::global(), &JsValue::from_str(object))
+        .ok()
+        .filter(|o| o.is_object())?;
+    let f = Reflect::get(&o, &JsValue::from_str(method)).ok()?;
+    Some((o, f.dyn_into::<Function>().ok()?))
 }
 
 impl JsHost {
     pub fn new(stdout: Option<Function>, stderr: Option<Function>, modules: ModuleTable) -> JsHost {
-        let global = js_sys::global();
-        let now = Reflect::get(&global, &JsValue::from_str("performance"))
-            .ok()
-            .filter(|p| p.is_object())
-            .and_then(|p| {
-                let f = Reflect::get(&p, &JsValue::from_str("now")).ok()?;
-                Some((p, f.dyn_into::<Function>().ok()?))
-            });
         JsHost {
             stdout,
             stderr,
             modules,
-            now,
+            now: method("performance", "now"),
+            get_random_values: method("crypto", "getRandomValues"),
         }
     }
 
@@ -85,6 +89,12 @@ impl Host for JsHost {
         self.modules.borrow().get(module).cloned()
     }
     fn random_u64(&mut self) -> u64 {
+        if let Some((crypto, f)) = &self.get_random_values {
+            let words = js_sys::Uint32Array::new_with_length(2);
+            if f.call1(crypto, &words).is_ok() {
+                return ((words.get_index(0) as u64) << 32) | words.get_index(1) as u64;
+            }
+        }
         let hi = (js_sys::Math::random() * 4294967296.0) as u64;
         let lo = (js_sys::Math::random() * 4294967296.0) as u64;
         (hi << 32) | lo

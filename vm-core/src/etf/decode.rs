@@ -2,9 +2,7 @@
 //! so that deeply nested input cannot exhaust the native stack; every length is checked
 //! against the bytes that remain before anything is allocated.
 
-use alloc::boxed::Box;
 use alloc::string::String;
-use alloc::vec;
 use alloc::vec::Vec;
 
 use num_bigint::{BigInt, Sign};
@@ -109,25 +107,13 @@ pub fn decode(
         r.pos = 2;
         let size = r.u32()? as usize;
         let z = &r.data[r.pos..];
-        // zlib cannot expand more than ~1032:1; refuse absurd size words before allocating.
-        if size > z.len().saturating_mul(1100).saturating_add(64) {
+        let Some(inflated) = crate::zlib::inflate_exact(z, size) else {
             return r.err("compressed size out of range");
-        }
-        let mut out = vec![0u8; size];
-        let mut inflater = Box::<miniz_oxide::inflate::core::DecompressorOxide>::default();
-        use miniz_oxide::inflate::core::inflate_flags as fl;
-        let (status, used_in, used_out) = miniz_oxide::inflate::core::decompress(
-            &mut inflater,
-            z,
-            &mut out,
-            0,
-            fl::TINFL_FLAG_PARSE_ZLIB_HEADER
-                | fl::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF
-                | fl::TINFL_FLAG_COMPUTE_ADLER32,
-        );
-        if status != miniz_oxide::inflate::TINFLStatus::Done || used_out != size {
+        };
+        if !inflated.is_complete() {
             return r.err("bad compressed data");
         }
+        let (out, used_in) = (inflated.out, inflated.consumed);
         let mut inner = Rd { data: &out, pos: 0 };
         let t = term(&mut inner, &mut cx)?;
         if inner.left() != 0 {

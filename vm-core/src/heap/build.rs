@@ -4,8 +4,8 @@ use alloc::vec::Vec;
 
 use num_bigint::{BigInt, Sign};
 
-use super::{write_header, Alloc, RefcBinary};
-use crate::term::{heap_bin_size, Subtag, Term, HEAP_BIN_LIMIT};
+use super::{write_header, Alloc, RefcBinary, ReleaseQueue, Resource};
+use crate::term::{heap_bin_size, Subtag, Term, HEAP_BIN_LIMIT, MAGIC_REF_SIZE};
 
 /// A tuple of the given elements.
 pub fn tuple(a: &mut impl Alloc, elems: &[Term]) -> Term {
@@ -256,6 +256,24 @@ pub fn local_ref(a: &mut impl Alloc, n: [u32; 3]) -> Term {
         write_header(p, Subtag::Ref, 2);
         *p.add(1) = n[0] as u64 | ((n[1] as u64) << 32);
         *p.add(2) = n[2] as u64;
+    }
+    Term::make_boxed(p)
+}
+
+/// A magic reference numbered `n` over a new [`Resource`] for the embedder's `id`, whose death is
+/// reported on `releases`.
+pub fn magic_ref(a: &mut impl Alloc, n: [u32; 3], id: u64, releases: ReleaseQueue) -> Term {
+    let res = Resource::new_raw(id, releases);
+    let p = a.alloc(MAGIC_REF_SIZE);
+    // SAFETY: five fresh words (magic Ref layout in boxed.rs); the term owns the resource's one
+    // reference, and the link word is written by `link_offheap`.
+    unsafe {
+        write_header(p, Subtag::Ref, MAGIC_REF_SIZE - 1);
+        *p.add(1) = n[0] as u64 | ((n[1] as u64) << 32);
+        *p.add(2) = n[2] as u64;
+        *p.add(3) = 0;
+        *p.add(4) = res as usize as u64;
+        a.link_offheap(p);
     }
     Term::make_boxed(p)
 }

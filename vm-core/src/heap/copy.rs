@@ -2,8 +2,8 @@
 
 use alloc::vec::Vec;
 
-use super::{Alloc, RefcBinary};
-use crate::term::{Subtag, Term};
+use super::{Alloc, RefcBinary, Resource};
+use crate::term::{Subtag, Term, MAGIC_REF_SIZE};
 
 /// Copies `t` (deeply, sharing is not preserved, as in ERTS) into `dst`.
 pub fn copy_term(t: Term, dst: &mut impl Alloc) -> Term {
@@ -53,12 +53,17 @@ fn shallow(src: Term, dst: &mut impl Alloc, work: &mut Vec<(*mut u64, Term)>) ->
     };
     let size = h.size();
     let p = dst.alloc(size);
-    // SAFETY: `sp` is a live object of `size` words; `p` has `size` fresh words.
+    // SAFETY: `sp` is a live object of `size` words; `p` has `size` fresh words. The off-heap
+    // object behind a ProcBin or magic reference is live while `src` holds its reference.
     unsafe {
         core::ptr::copy_nonoverlapping(sp, p, size);
         match h.subtag() {
             Subtag::RefcBin => {
                 RefcBinary::inc(*p.add(2) as usize as *const RefcBinary);
+                dst.link_offheap(p);
+            }
+            Subtag::Ref if size == MAGIC_REF_SIZE => {
+                Resource::inc(*p.add(4) as usize as *const Resource);
                 dst.link_offheap(p);
             }
             st => {

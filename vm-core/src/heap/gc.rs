@@ -13,7 +13,7 @@
 
 use alloc::vec::Vec;
 
-use super::{in_ranges, Block, Heap, OffHeap, RefcBinary};
+use super::{in_ranges, release_offheap, Block, Heap, OffHeap};
 use crate::term::{Header, Subtag, Term};
 
 /// A collection is also due once this many bytes of refc binaries hang off a heap
@@ -290,12 +290,13 @@ fn alloc_in(
     to.bump(words).expect("to-space sized for the worst case")
 }
 
-/// Relinks surviving ProcBins and drops the references of dead ones.
+/// Relinks surviving off-heap objects (ProcBins, magic references) and drops the references of
+/// dead ones: a dead magic reference's resource goes to the embedder when this was its last.
 fn sweep_offheap(off: &mut OffHeap, from: &[(usize, usize)]) {
     let mut p = off.first;
     let mut new = OffHeap::default();
-    // SAFETY: the chain links ProcBins; evacuated ones carry a forwarding pointer in their header
-    // and their old copy keeps the link word.
+    // SAFETY: the chain links off-heap objects; evacuated ones carry a forwarding pointer in
+    // their header and their old copy keeps the link word.
     unsafe {
         while p != 0 {
             let obj = p as *mut u64;
@@ -306,8 +307,12 @@ fn sweep_offheap(off: &mut OffHeap, from: &[(usize, usize)]) {
                 let moved = Term(*obj).ptr();
                 new.push(moved);
             } else {
-                debug_assert_eq!(Header(*obj).subtag(), Subtag::RefcBin);
-                RefcBinary::dec(*obj.add(2) as usize as *mut RefcBinary);
+                let h = Header(*obj);
+                debug_assert!(
+                    h.subtag() == Subtag::RefcBin
+                        || (h.subtag() == Subtag::Ref && h.size() == crate::term::MAGIC_REF_SIZE)
+                );
+                release_offheap(obj, h);
             }
             p = next;
         }
@@ -318,7 +323,7 @@ fn sweep_offheap(off: &mut OffHeap, from: &[(usize, usize)]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::heap::{build, Alloc};
+    use crate::heap::{build, Alloc, RefcBinary};
     use alloc::vec;
 
     fn sample(h: &mut Heap, i: i64) -> Term {

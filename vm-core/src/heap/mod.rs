@@ -5,6 +5,10 @@
 //! own fragment). Allocation never fails and never collects: when the young heap is full the words
 //! come from a fresh heap fragment, which the next collection at a safe point folds back in.
 //! This is what lets native functions allocate freely without knowing the live registers.
+//!
+//! Off-heap objects (a [`RefcBinary`] behind each ProcBin, a [`Resource`] behind each magic
+//! reference) are counted by the small heap objects that point to them; every area keeps those
+//! on its [`OffHeap`] chain, so a collection or the area's end drops exactly the dead ones.
 
 pub mod build;
 pub mod copy;
@@ -77,10 +81,11 @@ impl Block {
 pub trait Alloc {
     /// `words` fresh words; never fails (may spill into a new fragment).
     fn alloc(&mut self, words: usize) -> *mut u64;
-    /// Registers a freshly built ProcBin (`RefcBin` object at `obj`) on this area's off-heap list.
+    /// Registers a freshly built off-heap object (a ProcBin or a magic reference at `obj`) on this
+    /// area's off-heap list.
     ///
     /// # Safety
-    /// `obj` must point to a ProcBin just built in this area.
+    /// `obj` must point to a ProcBin or magic reference just built in this area.
     unsafe fn link_offheap(&mut self, obj: *mut u64);
 }
 
@@ -169,7 +174,83 @@ impl RefcBinary {
     }
 }
 
-/// The chain of ProcBins living in one area (linked through the third word of each ProcBin).
+/// Where to tell the embedder that a resource died: a queue of resource ids, shared between
+/// the embedder and every [`Resource`] it made (see [`crate::resource::Releases`]).
+pub type ReleaseQueue = alloc::rc::Rc<core::cell::RefCell<Vec<u64>>>;
+
+/// The shared part of a resource (ERTS's magic binary): an embedder's object, known here only by
+/// its id, that Erlang holds through magic references.
+///
+/// Counted by the magic references that point to it, like a [`RefcBinary`]; when the last one is
+/// swept by a collection or dropped with its area, the id goes on the release queue so the
+/// embedder can drop its object.
+pub struct Resource {
+    refc: Cell<usize>,
+    id: u64,
+    releases: ReleaseQueue,
+}
+
+impl Resource {
+    /// A new resource with one reference, returned as a raw pointer owned by that reference.
+    pub fn new_raw(id: u64, releases: ReleaseQueue) -> *mut Resource {
+        Box::into_raw(Box::new(Resource {
+            refc: Cell::new(1),
+            id,
+            releases,
+        }))
+    }
+    /// The embedder's id.
+    #[inline]
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+    /// How many magic references (in any area) point here.
+    pub fn refc(&self) -> usize {
+        self.refc.get()
+    }
+    /// # Safety
+    /// `p` must point to a live Resource.
+    pub unsafe fn inc(p: *const Resource) {
+        // SAFETY: caller guarantees liveness.
+        unsafe { (*p).refc.set((*p).refc.get() + 1) }
+    }
+    /// Drops one reference; the last queues the id for the embedder and frees the resource.
+    ///
+    /// # Safety
+    /// `p` must point to a live Resource and the caller must own one of its references.
+    pub unsafe fn dec(p: *mut Resource) {
+        // SAFETY: caller owns a reference, so the object is live; with the last one gone nothing
+        // else points to it and the box can be freed.
+        unsafe {
+            let n = (*p).refc.get() - 1;
+            (*p).refc.set(n);
+            if n == 0 {
+                let r = Box::from_raw(p);
+                r.releases.borrow_mut().push(r.id);
+            }
+        }
+    }
+}
+
+/// Drops the reference held by the off-heap object at `obj`, whose header is `h` (read from the
+/// object, or from its copy when a collection has forwarded it).
+///
+/// # Safety
+/// `obj` must be a ProcBin or magic reference on some chain, and its reference is given up.
+pub(crate) unsafe fn release_offheap(obj: *mut u64, h: Header) {
+    // SAFETY: guaranteed by the caller; the pointer word of each kind is the one built in build.rs.
+    unsafe {
+        if h.subtag() == Subtag::RefcBin {
+            RefcBinary::dec(*obj.add(2) as usize as *mut RefcBinary);
+        } else {
+            debug_assert_eq!(h.size(), crate::term::MAGIC_REF_SIZE);
+            Resource::dec(*obj.add(4) as usize as *mut Resource);
+        }
+    }
+}
+
+/// The chain of off-heap objects (ProcBins and magic references) living in one area, linked
+/// through the word at index 3 of each (the same word in both layouts).
 #[derive(Default)]
 pub struct OffHeap {
     pub first: usize,
@@ -178,28 +259,30 @@ pub struct OffHeap {
 }
 
 impl OffHeap {
-    /// Links a ProcBin into the chain.
+    /// Links a ProcBin or magic reference into the chain.
     ///
     /// # Safety
-    /// `obj` must point to a live ProcBin (`RefcBin` object, 4 words) of this area.
+    /// `obj` must point to a live ProcBin (`RefcBin` object, 4 words) or magic reference (5 words)
+    /// of this area.
     pub unsafe fn push(&mut self, obj: *mut u64) {
         // SAFETY: guaranteed by the caller.
         unsafe {
             *obj.add(3) = self.first as u64;
-            self.bin_bytes += *obj.add(1) as usize;
+            if Header(*obj).subtag() == Subtag::RefcBin {
+                self.bin_bytes += *obj.add(1) as usize;
+            }
         }
         self.first = obj as usize;
     }
-    /// Drops the references of every ProcBin on the chain.
+    /// Drops the references of every object on the chain.
     pub fn release_all(&mut self) {
         let mut p = self.first;
         while p != 0 {
-            // SAFETY: the chain only links live ProcBins of this area.
+            // SAFETY: the chain only links live off-heap objects of this area, headers intact.
             unsafe {
                 let obj = p as *mut u64;
-                let rb = *obj.add(2) as usize as *mut RefcBinary;
                 p = *obj.add(3) as usize;
-                RefcBinary::dec(rb);
+                release_offheap(obj, Header(*obj));
             }
         }
         self.first = 0;
@@ -211,7 +294,7 @@ impl OffHeap {
             return;
         }
         let mut p = other.first;
-        // SAFETY: walking a chain of live ProcBins to its end, then linking.
+        // SAFETY: walking a chain of live off-heap objects to its end, then linking.
         unsafe {
             loop {
                 let next = *(p as *mut u64).add(3) as usize;

@@ -136,7 +136,7 @@ pub fn run(sh: &mut Shared, regs: &mut Regs, budget: u64) -> RunResult {
                 sh.note_raise(pid, class, reason, trace);
                 let exit_reason =
                     crate::emulator::exception::exit_reason(&mut p, class, reason, trace);
-                if class != Class::Exit && !sh.is_watched(pid) {
+                if class != Class::Exit && !sh.is_awaited(pid) {
                     crash_report(sh, pid, exit_reason);
                 }
                 terminate(sh, &mut None, p, exit_reason);

@@ -10,6 +10,7 @@
 //! | `PosBig`/`NegBig` | magnitude limbs, least significant first (raw) |
 //! | `Float`     | IEEE bits (raw) |
 //! | `Ref`       | two raw words: id numbers `[n0 | n1<<32, n2]` |
+//! | `Ref` (magic) | the same two, raw off-heap link, raw pointer to the [`crate::heap::Resource`] |
 //! | `Fun`       | raw `code_id << 32 | fun_index`, raw `arity << 32 | num_free`, then the captured terms |
 //! | `Export`    | module atom, function atom, arity small |
 //! | `HeapBin`   | raw byte size, raw bytes (padded to words) |
@@ -120,6 +121,10 @@ pub const SUBBIN_SIZE: usize = 4;
 pub const MATCHSTATE_SIZE: usize = 5;
 /// Words of a local reference, header included.
 pub const REF_SIZE: usize = 3;
+/// Words of a magic reference (a reference standing for a [`crate::resource`]), header included.
+/// Its arity tells it from a plain reference, as in ERTS; the off-heap link sits at the same word
+/// as a ProcBin's, so one chain walk serves both.
+pub const MAGIC_REF_SIZE: usize = 5;
 /// Words of an export fun, header included.
 pub const EXPORT_SIZE: usize = 4;
 /// Binaries up to this many bytes live on the process heap; larger ones are reference-counted.

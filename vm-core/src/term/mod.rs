@@ -185,6 +185,22 @@ impl Term {
         let w = self.boxed_words();
         Some([w[0] as u32, (w[0] >> 32) as u32, w[1] as u32])
     }
+    /// True for a magic reference: a reference standing for a resource ([`crate::resource`]).
+    #[inline]
+    pub fn is_magic_ref(self) -> bool {
+        matches!(self.header(), Some(h) if h.subtag() == Subtag::Ref && h.size() == MAGIC_REF_SIZE)
+    }
+    /// The resource a magic reference stands for.
+    #[inline]
+    pub fn resource(&self) -> Option<&crate::heap::Resource> {
+        if !self.is_magic_ref() {
+            return None;
+        }
+        let p = self.boxed_words()[3] as usize as *const crate::heap::Resource;
+        // SAFETY: a magic reference owns one counted reference to its resource, so the resource
+        // lives at least as long as this term (whose borrow bounds the returned one).
+        Some(unsafe { &*p })
+    }
     #[inline(always)]
     pub const fn port(number: u32) -> Term {
         Term(((number as u64) << 4) | TAG_IMMED1_PORT)

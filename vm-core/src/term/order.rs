@@ -135,8 +135,13 @@ fn exact_eq_boxed(a: Term, b: Term) -> bool {
                     work.push((*x, *y));
                 }
             }
+            (Subtag::Ref, _) => {
+                if ref_id_words(&a) != ref_id_words(&b) {
+                    return false;
+                }
+            }
             _ => {
-                // Raw objects: bignums, refs, external identifiers.
+                // Raw objects: bignums, external identifiers.
                 if a.boxed_words() != b.boxed_words() {
                     return false;
                 }
@@ -144,6 +149,17 @@ fn exact_eq_boxed(a: Term, b: Term) -> bool {
         }
     }
     true
+}
+
+/// The words that make a reference's identity: its numbers. A magic reference's link and
+/// resource pointer differ between copies of the same reference, so they are left out (which also
+/// makes a plain reference with the same numbers, e.g. one decoded from its external form, equal).
+fn ref_id_words(t: &Term) -> &[u64] {
+    let w = t.boxed_words();
+    match t.subtag() {
+        Some(Subtag::Ref) => &w[..w.len().min(2)],
+        _ => w,
+    }
 }
 
 fn is_bits(s: Subtag) -> bool {
@@ -170,11 +186,10 @@ fn cmp(a: Term, b: Term, atoms: &AtomTable, exact: bool) -> Ordering {
         match ra {
             0 => return cmp_numbers(a, b, exact),
             2 => {
-                return a
-                    .boxed_words()
+                return ref_id_words(&a)
                     .iter()
                     .rev()
-                    .cmp(b.boxed_words().iter().rev())
+                    .cmp(ref_id_words(&b).iter().rev())
             }
             3 => return cmp_funs(a, b, atoms, exact),
             4 | 5 => return a.raw().cmp(&b.raw()),

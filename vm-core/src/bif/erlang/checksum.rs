@@ -204,20 +204,7 @@ pub fn crc32_update(crc: u32, data: &[u8]) -> u32 {
     !c
 }
 
-/// zlib's Adler-32, continuing from `adler`.
-pub fn adler32_update(adler: u32, data: &[u8]) -> u32 {
-    const MOD: u32 = 65521;
-    let (mut a, mut b) = (adler & 0xFFFF, adler >> 16);
-    for chunk in data.chunks(5552) {
-        for &x in chunk {
-            a += x as u32;
-            b += a;
-        }
-        a %= MOD;
-        b %= MOD;
-    }
-    (b << 16) | a
-}
+pub use crate::zlib::adler32_update;
 
 fn u32_arg(t: Term) -> Result<u32, Exception> {
     match t.as_small() {

@@ -364,3 +364,43 @@ pub fn memory(p: &Process) -> usize {
         + p.stack.capacity() * 8
         + p.mailbox.len() * 64
 }
+
+/// One row of an embedder's live process view (the web page's process table).
+pub struct Summary {
+    pub pid: Term,
+    /// The registered name (an atom), if any.
+    pub name: Option<Term>,
+    /// `running`, `runnable`, `waiting` or `exiting`, as `process_info(P, status)` says.
+    pub status: Term,
+    pub reductions: u64,
+    /// Bytes, as `process_info(P, memory)`.
+    pub memory: usize,
+    pub message_queue_len: usize,
+    /// `{M, F, Arity}` built in `out`, as `process_info(P, current_function)`.
+    pub current_function: Term,
+}
+
+/// A [`Summary`] of every live process, in pid order; terms built go to `out`.
+pub fn summaries(sh: &Shared, out: &mut Arena) -> Vec<Summary> {
+    sh.procs
+        .pids()
+        .into_iter()
+        .filter_map(|pid| {
+            let p = sh.procs.get(pid)?;
+            Some(Summary {
+                pid,
+                name: p.registered_name.is_atom().then_some(p.registered_name),
+                status: match p.status {
+                    Status::Running => atom::RUNNING,
+                    Status::Runnable => atom::RUNNABLE,
+                    Status::Waiting => atom::WAITING,
+                    Status::Exiting => atom::EXITING,
+                },
+                reductions: p.reductions,
+                memory: memory(p),
+                message_queue_len: p.mailbox.len(),
+                current_function: current_function(p, sh, out),
+            })
+        })
+        .collect()
+}

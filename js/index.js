@@ -1,0 +1,22 @@
+// lantern-beam for browsers and bundlers: the wasm comes from beside this package's files
+// (fetch), as does the standard-library bundle.
+import init, { Vm as RawVm } from '../pkg/lantern_wasm.js';
+import { useBackend } from './vm.js';
+
+let ready = null;
+
+useBackend({
+  init(wasm) {
+    ready ??= (wasm === undefined ? init() : init({ module_or_path: wasm })).then(() => RawVm);
+    return ready;
+  },
+  otpBundle: new URL('../pkg/otp.lpk', import.meta.url),
+  async readBytes(source) {
+    const r = await fetch(source);
+    if (!r.ok) throw new Error(`lantern-beam: ${source}: HTTP ${r.status}`);
+    return new Uint8Array(await r.arrayBuffer());
+  },
+});
+
+export * from './terms.js';
+export { Vm } from './vm.js';

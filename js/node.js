@@ -1,0 +1,32 @@
+// lantern-beam for Node: the wasm and the standard-library bundle are read from the package's
+// files; load() takes file paths as well as URLs.
+import { readFile } from 'node:fs/promises';
+import init, { Vm as RawVm } from '../pkg/lantern_wasm.js';
+import { useBackend } from './vm.js';
+
+let ready = null;
+
+const isHttp = (s) => /^https?:/i.test(String(s));
+
+useBackend({
+  init(wasm) {
+    ready ??= (async () => {
+      const bytes = wasm ?? (await readFile(new URL('../pkg/lantern_wasm_bg.wasm', import.meta.url)));
+      await init({ module_or_path: bytes });
+      return RawVm;
+    })();
+    return ready;
+  },
+  otpBundle: new URL('../pkg/otp.lpk', import.meta.url),
+  async readBytes(source) {
+    if (isHttp(source)) {
+      const r = await fetch(source);
+      if (!r.ok) throw new Error(`lantern-beam: ${source}: HTTP ${r.status}`);
+      return new Uint8Array(await r.arrayBuffer());
+    }
+    return new Uint8Array(await readFile(source));
+  },
+});
+
+export * from './terms.js';
+export { Vm } from './vm.js';
