@@ -51,19 +51,6 @@ cargo build --release -p lantern-cli --features gc-stress --target-dir target/gc
 section "differential tests under gc-stress"
 LANTERN=target/gc-stress/release/lantern LANTERN_GC_STRESS=1 tests/run.sh -j "$JOBS" --timeout 60
 
-section "the wasm build in Node: every differential test not marked pending"
-cargo build -p lantern-wasm --target wasm32-unknown-unknown --profile release-wasm
-wasm-bindgen --target nodejs --out-dir target/wasm-node \
-    target/wasm32-unknown-unknown/release-wasm/lantern_wasm.wasm
-mapfile -t wasm_tests < <(
-    for f in tests/erl/t_*.erl; do grep -q '^%% pending' "$f" || basename "$f" .erl; done
-)
-exebin=/usr/lib/elixir/lib/elixir/ebin
-[[ -d $exebin ]] || exebin=-
-node wasm-bindings/tests/node-run.mjs "$PWD/target/wasm-node" "$PWD/tests/out/ebin" \
-    "$PWD/tests/out/expected" "$(erl -noshell -eval 'io:put_chars(code:root_dir()), halt().')" \
-    "$exebin" "${wasm_tests[@]}"
-
 section "wasm-bindgen-test in Node, then in headless Chromium (the same suite)"
 mkdir -p target/js-ebin target/wasm-fixtures
 erlc -o target/js-ebin web/erl/*.erl tests/js/jstest.erl
@@ -77,6 +64,16 @@ WASM_BINDGEN_USE_BROWSER=1 cargo test -p lantern-wasm --target wasm32-unknown-un
 
 section "the npm package: build (wasm-bindgen --target web, wasm-opt, otp.lpk, CommonJS entry)"
 scripts/build-npm.sh
+
+section "the package's wasm in Node: every differential test not marked pending"
+mapfile -t wasm_tests < <(
+    for f in tests/erl/t_*.erl; do grep -q '^%% pending' "$f" || basename "$f" .erl; done
+)
+exebin=/usr/lib/elixir/lib/elixir/ebin
+[[ -d $exebin ]] || exebin=-
+node wasm-bindings/tests/node-run.mjs "$PWD/pkg" "$PWD/tests/out/ebin" \
+    "$PWD/tests/out/expected" "$(erl -noshell -eval 'io:put_chars(code:root_dir()), halt().')" \
+    "$exebin" "${wasm_tests[@]}"
 
 section "the npm package's API in Node"
 node tests/js/package.test.mjs target/js-ebin

@@ -4,16 +4,20 @@
 //
 //   node wasm-bindings/tests/node-run.mjs PKG_DIR EBIN_DIR EXPECTED_DIR OTP_ROOT EXTRA_EBIN TEST...
 //
+// PKG_DIR is the npm package's pkg/ (scripts/build-npm.sh).
+//
 // EXTRA_EBIN (e.g. the Elixir standard library) is offered too; pass '-' for none. Each test
 // gets a fresh VM with the system processes booted, and its main/0 runs in a process that
 // traps exits, as under `lantern run` and `erl -eval`.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
 const [pkgDir, ebin, expectedDir, otpRoot, extraEbin, ...tests] = process.argv.slice(2);
-const require = createRequire(import.meta.url);
-const { Vm } = require(join(pkgDir, 'lantern_wasm.js'));
+// The package's wasm (wasm-bindgen --target web), as the npm package ships it.
+const glue = await import(pathToFileURL(join(pkgDir, 'lantern_wasm.js')).href);
+await glue.default({ module_or_path: readFileSync(join(pkgDir, 'lantern_wasm_bg.wasm')) });
+const { Vm } = glue;
 
 // Every .beam of the OTP installation, offered for loading on first use.
 function otpModules() {
