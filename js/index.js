@@ -7,7 +7,13 @@ let ready = null;
 
 useBackend({
   init(wasm) {
-    ready ??= (wasm === undefined ? init() : init({ module_or_path: wasm })).then(() => RawVm);
+    ready ??= (wasm === undefined ? init() : init({ module_or_path: wasm })).then(
+      () => RawVm,
+      (e) => {
+        ready = null; // let a later create() try again
+        throw e;
+      },
+    );
     return ready;
   },
   otpBundle: new URL('../pkg/otp.lpk', import.meta.url),
@@ -18,5 +24,5 @@ useBackend({
   },
 });
 
-export * from './terms.js';
+export { Atom, atom, Tuple, tuple, Pid, Ref, Opaque, Bits, Improper, ErlangError, utf8, text, charlist } from './terms.js';
 export { Vm } from './vm.js';

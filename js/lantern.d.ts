@@ -35,7 +35,9 @@ export type Term =
   | Bits
   | Improper
   | Term[]
-  | Map<Term, Term>;
+  | Map<Term, Term>
+  /** Any other JS value travels as an opaque handle and comes back as itself. */
+  | object;
 
 export declare class Atom {
   readonly $atom: string;
@@ -63,8 +65,9 @@ export declare class Ref {
   readonly $ref: string;
   equals(other: unknown): boolean;
 }
+/** A fun or port (cannot go back), or `deep`: a term nested too deeply to convert. */
 export declare class Opaque {
-  readonly kind: 'fun' | 'port';
+  readonly kind: 'fun' | 'port' | 'deep';
   readonly text: string;
 }
 export declare class Bits {
@@ -147,14 +150,19 @@ export declare class Vm {
   send(dest: Pid | Atom | Ref | string, msg: Term): void;
   /** Runs `module:fn(...args)` in a fresh process. */
   call(module: string, fn: string, args?: Term[]): Promise<Term>;
-  /** `f(from, msg)` for each message Erlang sends to `js`; returns an unsubscribe. */
-  onMessage(f: (from: Pid, msg: Term) => void): () => void;
+  /**
+   * `f(from, msg)` for each message Erlang sends to `js`; returns an unsubscribe. `from` is the
+   * sender, undefined for a timer's message (`erlang:send_after(T, js, Msg)`).
+   */
+  onMessage(f: (from: Pid | undefined, msg: Term) => void): () => void;
   /** Makes `f` callable from Erlang as `lantern_js:call(Name, Args)` (a Promise is awaited). */
   register(name: string, f: (...args: Term[]) => Term | Promise<Term>): void;
   /** Sends an exit signal (default reason `kill`); false if no such process lived. */
   kill(pid: Pid, reason?: Term): boolean;
   /** The live processes. */
   processes(): ProcessRow[];
+  /** JS values Erlang holds as handles (each released when Erlang's last copy is collected). */
+  handleCount(): number;
   /** Resolves with the status when Erlang calls erlang:halt/0,1. */
   halted(): Promise<number>;
   /** Stops the VM for good; pending calls reject. */

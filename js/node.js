@@ -14,7 +14,10 @@ useBackend({
       const bytes = wasm ?? (await readFile(new URL('../pkg/lantern_wasm_bg.wasm', import.meta.url)));
       await init({ module_or_path: bytes });
       return RawVm;
-    })();
+    })().catch((e) => {
+      ready = null; // let a later create() try again
+      throw e;
+    });
     return ready;
   },
   otpBundle: new URL('../pkg/otp.lpk', import.meta.url),
@@ -28,5 +31,5 @@ useBackend({
   },
 });
 
-export * from './terms.js';
+export { Atom, atom, Tuple, tuple, Pid, Ref, Opaque, Bits, Improper, ErlangError, utf8, text, charlist } from './terms.js';
 export { Vm } from './vm.js';

@@ -28,6 +28,16 @@ function asBytes(x) {
   return null;
 }
 
+/** The bytes of a `.beam`/bundle source: bytes, a fetch Response, or a URL/path to read. */
+async function bytesOf(source) {
+  const bytes = asBytes(source);
+  if (bytes) return bytes;
+  if (typeof Response === 'function' && source instanceof Response) {
+    return new Uint8Array(await source.arrayBuffer());
+  }
+  return backend.readBytes(source);
+}
+
 /** Writes whole lines to `f` (console.log adds its own newline). */
 function lineWriter(f) {
   let pending = '';
@@ -78,11 +88,17 @@ export class Vm {
    */
   static async create(options = {}) {
     if (!backend) throw new Error('lantern-beam: no backend (import the package entry, not js/vm.js)');
-    const RawVm = await backend.init(options.wasm);
-    const vm = new Vm(RawVm, options);
     const otp = options.otp ?? true;
-    if (otp !== false) await vm.load(otp === true ? backend.otpBundle : otp);
+    const source = otp === true ? backend.otpBundle : otp;
+    // The bundle downloads while the wasm compiles.
+    const [RawVm, otpBytes] = await Promise.all([
+      backend.init(options.wasm),
+      otp === false || Array.isArray(source) ? null : bytesOf(source),
+    ]);
+    const vm = new Vm(RawVm, options);
+    if (otp !== false) await vm.load(otpBytes ?? source);
     if (options.boot ?? otp !== false) vm.#raw.boot();
+    vm.#wake(); // what the boot left runnable or waiting on a timer
     return vm;
   }
 
@@ -92,7 +108,6 @@ export class Vm {
     const err = options.stderr ?? lineWriter((l) => console.error(l));
     this.#raw = new RawVm(out, err);
     this.#raw.setFactories(factories);
-    this.#raw.onMessage((from, msg) => this.#fromErlang(from, msg));
     this.sliceMs = options.sliceMs ?? 5;
     this.#queueTick = tickQueue(() => this.#tick());
   }
@@ -109,11 +124,8 @@ export class Vm {
       for (const s of source) names.push(...(await this.load(s)));
       return names;
     }
-    let bytes = asBytes(source);
-    if (!bytes && typeof Response === 'function' && source instanceof Response) {
-      bytes = new Uint8Array(await source.arrayBuffer());
-    }
-    if (!bytes) bytes = await backend.readBytes(source);
+    const bytes = await bytesOf(source);
+    this.#live();
     switch (magic(bytes)) {
       case BEAM_MAGIC:
         return [this.#raw.load(bytes)];
@@ -202,12 +214,20 @@ export class Vm {
   /** Stops the VM for good: no more slices, pending calls reject, memory is freed. */
   stop() {
     if (this.#stopped) return;
+    this.#fail(new Error('lantern-beam: the VM was stopped'));
+  }
+
+  #fail(error) {
     this.#stopped = true;
     clearTimeout(this.#timer);
     this.#timer = null;
-    for (const { reject } of this.#calls.values()) reject(new Error('lantern-beam: the VM was stopped'));
+    for (const { reject } of this.#calls.values()) reject(error);
     this.#calls.clear();
-    this.#raw.free();
+    try {
+      this.#raw.free();
+    } catch {
+      // Already unusable.
+    }
   }
 
   get stopped() {
@@ -233,18 +253,29 @@ export class Vm {
     const start = now();
     let r;
     do {
-      r = this.#raw.run(20000);
+      try {
+        r = this.#raw.run(20000);
+      } catch (e) {
+        // The engine itself failed (a bug, or out of memory): nothing can run any more.
+        console.error('lantern-beam: the VM failed and was stopped', e);
+        this.#fail(e);
+        return;
+      }
+      // Callbacks run after `run` returned, so they may use the VM (send, call, stop...).
       if (r.calls) this.#settle(r.calls);
+      if (r.messages) for (const [from, msg] of r.messages) this.#fromErlang(from, msg);
     } while (r.state === 'yielded' && now() - start < this.sliceMs && !this.#stopped);
     if (this.#stopped) return;
     if (r.state === 'yielded') {
       this.#wake();
     } else if (r.state === 'idle') {
       if (r.nextTimerMs !== undefined && !this.#queued) {
+        // setTimeout cannot wait longer than 2^31-1 ms (it would fire at once): wake and re-arm.
+        const ms = Math.min(2 ** 31 - 1, Math.max(0, Math.ceil(r.nextTimerMs)));
         this.#timer = setTimeout(() => {
           this.#timer = null;
           this.#wake();
-        }, Math.max(0, Math.ceil(r.nextTimerMs)));
+        }, ms);
       }
     } else if (r.state === 'halted') {
       this.status = r.status;
@@ -285,24 +316,29 @@ export class Vm {
   }
 
   /** Runs a JS function for `lantern_js:call/2,3` and replies to the caller's alias. */
-  async #jsCall(alias, name, args) {
-    const key = name instanceof Uint8Array ? new TextDecoder().decode(name) : String(name);
+  #jsCall(alias, name, args) {
+    const key =
+      name instanceof Uint8Array ? new TextDecoder().decode(name)
+      : Array.isArray(name) && name.every(Number.isInteger) ? String.fromCodePoint(...name)
+      : String(name);
     const reply = (status, value) => {
       if (this.#stopped) return;
       try {
         this.send(alias, tuple(alias, atom(status), value));
       } catch (e) {
-        // The value has no term form (a DOM node, say).
-        this.send(alias, tuple(alias, atom('error'), tuple(atom('js_error'), String(e?.message ?? e))));
+        // The value has no term form (NaN, say), or the caller is gone.
+        try {
+          this.send(alias, tuple(alias, atom('error'), tuple(atom('js_error'), String(e?.message ?? e))));
+        } catch {
+          // Nobody to tell.
+        }
       }
     };
     const f = this.#functions.get(key);
     if (!f) return reply('error', tuple(atom('undef_js'), name));
-    try {
-      reply('ok', await f(...(Array.isArray(args) ? args : [])));
-    } catch (e) {
-      reply('error', tuple(atom('js_error'), String(e?.message ?? e)));
-    }
+    Promise.resolve()
+      .then(() => f(...(Array.isArray(args) ? args : [])))
+      .then((v) => reply('ok', v), (e) => reply('error', tuple(atom('js_error'), String(e?.message ?? e))));
   }
 }
 

@@ -112,8 +112,13 @@ for name in "${lean[@]}"; do
     (cd "$out" && "$LANTERN" run -pa "$ebin" --print-loaded "$name" main >/dev/null 2>"$work/$name.loaded") || true
     mapfile -t mods < <(sed -n 's/^loaded //p' "$work/$name.loaded")
     "$LANTERN" pack --no-deps -pa "$ebin" -o "$lpk" "${mods[@]}" 2>"$work/$name.pack"
-    (cd "$out" && "$LANTERN" run --no-otp -pa "$lpk" "$name" main >"$work/$name.out" 2>/dev/null) || true
-    if cmp -s "$expdir/$name.out" "$work/$name.out"; then
+    status=0
+    (cd "$out" && "$LANTERN" run --no-otp -pa "$lpk" "$name" main >"$work/$name.out" 2>/dev/null) ||
+        status=$?
+    estatus=$(cat "$expdir/$name.status")
+    if [[ $estatus == 0 && $status != 0 || $estatus != 0 && $status == 0 ]]; then
+        fail "lean $name" "exit status: erl $estatus, lantern $status"
+    elif cmp -s "$expdir/$name.out" "$work/$name.out"; then
         passed=$((passed + 1))
         echo "PASS lean $name  ($(sed -e 's/^lantern pack: //' -e 's/ in [^ ]*$//' "$work/$name.pack"))"
     else

@@ -37,6 +37,7 @@ try {
   await page.waitForSelector('body[data-ready="1"]', { timeout: 30_000 });
   await waitText('#count', "t === '0'", 'the counter to report 0');
   const startup = await page.getAttribute('body', 'data-startup-ms');
+  const sinceNavigation = await page.getAttribute('body', 'data-navigation-ms');
 
   await page.click('#add');
   await page.click('#add');
@@ -61,7 +62,8 @@ try {
   await waitText('#procs', "!t.includes('demo:busy/1')", 'the busy process to be gone');
 
   if (errors.length) throw new Error('page errors: ' + errors.join('; '));
-  console.log(`E2E OK: start-up to first message ${startup} ms; screenshot at ${shot}`);
+  console.log(`E2E OK: first message from Erlang ${startup} ms after the page script started ` +
+    `(${sinceNavigation} ms after navigation); screenshot at ${shot}`);
   ok = true;
 } finally {
   if (!ok) await page.screenshot({ path: shot, fullPage: true }).catch(() => {});

@@ -1,7 +1,7 @@
 %% Erlang side of the npm package's tests (tests/js/package.test.mjs).
 -module(jstest).
 -export([double_via_js/1, fail_via_js/0, spin/0, add/2, echo/0, after_ms/2, roundtrip/1,
-         whoami/0, keeper/0, make_element/0]).
+         whoami/0, keeper/0, make_element/0, nest/1, call_js/2]).
 
 %% Asks the JS function `double` (async on the JS side) and reports the answer.
 double_via_js(X) ->
@@ -57,3 +57,13 @@ keeper(Held) ->
 %% Asks JS for an object with no term form (a handle) and hands it back.
 make_element() ->
     lantern_js:call(make_element, []).
+
+%% A term nested N tuples deep.
+nest(0) -> leaf;
+nest(N) -> {nest(N - 1)}.
+
+%% lantern_js:call/2, returning {ok, Value} or the exception.
+call_js(Name, Args) ->
+    try {ok, lantern_js:call(Name, Args)}
+    catch Class:Reason -> {Class, Reason}
+    end.

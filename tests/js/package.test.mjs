@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 
 const [ebin, entry = new URL('../../js/node.js', import.meta.url).href] = process.argv.slice(2);
 const lib = await import(entry.startsWith('file:') || !entry.startsWith('/') ? entry : pathToFileURL(entry).href);
-const { Vm, atom, tuple, Tuple, Pid, Ref, Atom, Bits, Improper, ErlangError, text, charlist } = lib;
+const { Vm, atom, tuple, Tuple, Pid, Ref, Atom, Bits, Improper, Opaque, ErlangError, text, charlist } = lib;
 
 let passed = 0;
 async function test(name, f) {
@@ -130,6 +130,63 @@ await test('JS values with no term form travel as handles, released when Erlang 
   const el = { tag: 'div' };
   vm.register('make_element', () => el);
   assert.equal(await vm.call('jstest', 'make_element', []), el);
+  vm.stop();
+});
+
+await test('JS callbacks may use the VM; JS failures reach the Erlang caller, never hang it', async () => {
+  const vm = await Vm.create(quiet);
+  await vm.load(beam('jstest'));
+  // An onMessage listener that sends, spawns and calls at once.
+  const echo = vm.spawn('jstest', 'echo', []);
+  const got = [];
+  vm.onMessage((from, m) => {
+    got.push(m);
+    if (m.at?.(1) === atom('ping')) vm.send(echo, tuple(atom('js'), atom('pong')));
+  });
+  vm.send(echo, tuple(atom('js'), atom('ping')));
+  await until(() => got.length === 2);
+  assert.deepEqual(got[1].items, [atom('echo'), atom('pong')]);
+  // Unknown names, synchronous throws, values with no term form, and a charlist name.
+  vm.register('boom', () => { throw new Error('sync'); });
+  vm.register('nan', () => NaN);
+  vm.register('hi', () => 'hello');
+  const r1 = await vm.call('jstest', 'call_js', [atom('nope'), []]);
+  assert.deepEqual([r1.at(0), r1.at(1).at(0), r1.at(1).at(1)], [atom('error'), atom('undef_js'), atom('nope')]);
+  const r2 = await vm.call('jstest', 'call_js', [atom('boom'), []]);
+  assert.equal(text(r2.at(1).at(1)), 'sync');
+  const r3 = await vm.call('jstest', 'call_js', [atom('nan'), []]);
+  assert.equal(r3.at(1).at(0), atom('js_error'));
+  const r4 = await vm.call('jstest', 'call_js', [charlist('hi'), []]);
+  assert.equal(text(r4.at(1)), 'hello');
+  // NaN is refused on the way in too.
+  assert.throws(() => vm.send(echo, NaN), /NaN/);
+  // stop() from inside a listener.
+  vm.onMessage(() => vm.stop());
+  vm.send(echo, tuple(atom('js'), 1));
+  await until(() => vm.stopped);
+  const vm2 = await Vm.create(quiet);
+  await vm2.load(beam('jstest'));
+  // Terms nested deeper than the conversion goes come back with an Opaque 'deep' inside.
+  let t = await vm2.call('jstest', 'nest', [5000]);
+  let depth = 0;
+  while (t instanceof Tuple) { t = t.at(0); depth++; }
+  assert.ok(t instanceof Opaque && t.kind === 'deep' && depth > 900, `${depth} ${t}`);
+  vm2.stop();
+});
+
+await test('an Erlang timer longer than setTimeout can wait does not busy-wake the driver', async () => {
+  const vm = await Vm.create(quiet);
+  await vm.load(beam('jstest'));
+  const real = globalThis.setTimeout;
+  const delays = [];
+  globalThis.setTimeout = (f, ms, ...a) => { delays.push(ms); return real(f, ms, ...a); };
+  try {
+    await vm.call('jstest', 'after_ms', [35 * 24 * 3600 * 1000, atom('late')]);
+    await new Promise((r) => real(r, 50));
+  } finally {
+    globalThis.setTimeout = real;
+  }
+  assert.ok(delays.length <= 3 && delays.includes(2 ** 31 - 1), JSON.stringify(delays));
   vm.stop();
 });
 

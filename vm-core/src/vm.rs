@@ -668,6 +668,14 @@ impl Vm {
             }
         };
         self.shared.watch = Some((pid, None));
+        let out = self.wait_for_watched(max_slices);
+        // However the wait ended, nothing is watched any more (a stale watch would make every
+        // later `run` stop at once).
+        self.shared.watch = None;
+        out
+    }
+
+    fn wait_for_watched(&mut self, max_slices: usize) -> Option<Outcome> {
         let slice = crate::scheduler::REDUCTIONS_PER_SLICE as u64;
         let mut budget = (max_slices as u64).saturating_mul(slice);
         loop {
@@ -692,7 +700,6 @@ impl Vm {
                 RunResult::Yielded => {}
             }
             if budget == 0 {
-                self.shared.watch = None;
                 return None;
             }
         }

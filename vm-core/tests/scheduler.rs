@@ -167,3 +167,39 @@ fn erlang_sends_to_the_embedder_through_a_claimed_name() {
     assert_eq!(vm.display(out[0].1), "{1,2}");
     assert!(vm.take_outbox().is_empty());
 }
+
+#[test]
+fn a_call_that_could_not_finish_leaves_the_scheduler_usable() {
+    let Some((mut vm, _)) = vm() else { return };
+    // A call that blocks (receive with no sender) gives up with Blocked ...
+    let r = vm.call_bounded("timer", "sleep", &[Term::small(1_000_000)], 4);
+    assert!(matches!(r, Some(Outcome::Blocked)));
+    // ... and when that process ends later, other processes still run.
+    let stuck = *vm.shared.procs.pids().last().unwrap();
+    let kill = vm.atom("kill");
+    assert!(vm.exit(stuck, kill));
+    let pid = vm
+        .spawn_call("lists", "seq", &[Term::small(1), Term::small(3)])
+        .unwrap();
+    assert!(matches!(vm.run(1_000_000), RunResult::Idle { .. }));
+    let ended = vm.take_ended_calls();
+    assert_eq!(ended.len(), 1);
+    assert_eq!(ended[0].0, pid);
+    assert!(matches!(ended[0].1, Outcome::Returned(v) if vm.display(v) == "[1,2,3]"));
+}
+
+#[test]
+fn spawn_call_reports_values_and_exceptions_without_a_crash_report() {
+    let Some((mut vm, _)) = vm() else { return };
+    let ok = vm.spawn_call("lists", "reverse", &[Term::NIL]).unwrap();
+    let bad = vm.spawn_call("erlang", "error", &[Term::small(7)]).unwrap();
+    vm.run(1_000_000);
+    let mut ended = vm.take_ended_calls();
+    ended.sort_by_key(|(p, _, _)| p.raw());
+    assert_eq!(ended.len(), 2);
+    assert_eq!(ended[0].0, ok);
+    assert!(matches!(ended[0].1, Outcome::Returned(v) if v.is_nil()));
+    assert_eq!(ended[1].0, bad);
+    assert!(matches!(ended[1].1, Outcome::Raised { reason, .. } if reason == Term::small(7)));
+    assert!(vm.take_ended_calls().is_empty());
+}

@@ -31,14 +31,14 @@ call(Name, Args, Timeout) when is_list(Args) ->
         {Alias, ok, Value} ->
             Value;
         {Alias, error, Reason} ->
-            erlang:error(Reason, [Name, Args])
+            erlang:error(Reason, [Name, Args, Timeout])
     after Timeout ->
         erlang:unalias(Alias),
         receive
             {Alias, _, _} -> ok
         after 0 -> ok
         end,
-        erlang:error(timeout, [Name, Args])
+        erlang:error(timeout, [Name, Args, Timeout])
     end;
 call(Name, Args, Timeout) ->
     erlang:error(badarg, [Name, Args, Timeout]).

@@ -118,6 +118,17 @@ fn prop(v: &JsValue, name: &str) -> Option<JsValue> {
 /// Builds the term for a JS value in the VM's embedder area; a value with no term form becomes
 /// a handle.
 pub fn to_term(vm: &mut Vm, b: &mut Bridge, v: &JsValue) -> Result<Term, String> {
+    term(vm, b, v, 0)
+}
+
+/// Nesting deeper than this does not convert (the conversions recurse, and the wasm stack is
+/// small): JS → term fails, term → JS gives an `Opaque` of kind `deep`.
+pub const MAX_DEPTH: usize = 1000;
+
+fn term(vm: &mut Vm, b: &mut Bridge, v: &JsValue, depth: usize) -> Result<Term, String> {
+    if depth > MAX_DEPTH {
+        return Err(format!("value nested more than {MAX_DEPTH} levels deep"));
+    }
     if v.is_undefined() || v.is_null() {
         return Ok(vm.atom("undefined"));
     }
@@ -125,6 +136,9 @@ pub fn to_term(vm: &mut Vm, b: &mut Bridge, v: &JsValue) -> Result<Term, String>
         return Ok(vm.atom(if b { "true" } else { "false" }));
     }
     if let Some(f) = v.as_f64() {
+        if !f.is_finite() {
+            return Err(String::from("NaN and infinities have no Erlang term"));
+        }
         if f.fract() == 0.0 && f.abs() <= MAX_SAFE as f64 {
             return Ok(build::int(vm.results(), f as i64));
         }
@@ -147,7 +161,7 @@ pub fn to_term(vm: &mut Vm, b: &mut Bridge, v: &JsValue) -> Result<Term, String>
     if let Some(a) = v.dyn_ref::<Array>() {
         let items = a
             .iter()
-            .map(|x| to_term(vm, b, &x))
+            .map(|x| term(vm, b, &x, depth + 1))
             .collect::<Result<Vec<_>, _>>()?;
         return Ok(build::list(vm.results(), &items));
     }
@@ -155,7 +169,10 @@ pub fn to_term(vm: &mut Vm, b: &mut Bridge, v: &JsValue) -> Result<Term, String>
         let mut pairs = Vec::new();
         for entry in m.entries().into_iter().flatten() {
             let kv: Array = entry.unchecked_into();
-            pairs.push((to_term(vm, b, &kv.get(0))?, to_term(vm, b, &kv.get(1))?));
+            pairs.push((
+                term(vm, b, &kv.get(0), depth + 1)?,
+                term(vm, b, &kv.get(1), depth + 1)?,
+            ));
         }
         let sh = &mut vm.shared;
         return Ok(map::from_pairs(&pairs, &mut sh.results, &sh.atoms));
@@ -170,7 +187,7 @@ pub fn to_term(vm: &mut Vm, b: &mut Bridge, v: &JsValue) -> Result<Term, String>
         let a: Array = items.dyn_into().map_err(|_| "$tuple must be an array")?;
         let items = a
             .iter()
-            .map(|x| to_term(vm, b, &x))
+            .map(|x| term(vm, b, &x, depth + 1))
             .collect::<Result<Vec<_>, _>>()?;
         return Ok(build::tuple(vm.results(), &items));
     }
@@ -193,9 +210,14 @@ pub fn to_term(vm: &mut Vm, b: &mut Bridge, v: &JsValue) -> Result<Term, String>
         let a: Array = items.dyn_into().map_err(|_| "$improper must be an array")?;
         let items = a
             .iter()
-            .map(|x| to_term(vm, b, &x))
+            .map(|x| term(vm, b, &x, depth + 1))
             .collect::<Result<Vec<_>, _>>()?;
-        let tail = to_term(vm, b, &prop(v, "tail").unwrap_or(JsValue::UNDEFINED))?;
+        let tail = term(
+            vm,
+            b,
+            &prop(v, "tail").unwrap_or(JsValue::UNDEFINED),
+            depth + 1,
+        )?;
         return Ok(build::list_with_tail(vm.results(), &items, tail));
     }
     if ["$opaque", "$fun", "$port"]
@@ -244,7 +266,21 @@ fn made(f: Option<&Function>, name: &str, args: &[JsValue]) -> JsValue {
 
 /// The JS value for a term (marker objects when no factories are set; a handle's object).
 pub fn to_js(vm: &Vm, b: &Bridge, t: Term) -> JsValue {
+    js(vm, b, t, 0)
+}
+
+fn js(vm: &Vm, b: &Bridge, t: Term, depth: usize) -> JsValue {
     let f = b.factories.as_ref();
+    if depth > MAX_DEPTH {
+        let text = JsValue::from_str("a term nested too deeply to convert");
+        return match f {
+            Some(f) => f
+                .opaque
+                .call2(&JsValue::NULL, &JsValue::from_str("deep"), &text)
+                .unwrap_or(JsValue::UNDEFINED),
+            None => marker("$deep", text),
+        };
+    }
     if let Some(v) = t.as_small() {
         return if v.abs() <= MAX_SAFE {
             JsValue::from_f64(v as f64)
@@ -275,13 +311,13 @@ pub fn to_js(vm: &Vm, b: &Bridge, t: Term) -> JsValue {
         let out = Array::new();
         let mut it = t.list_iter();
         for x in it.by_ref() {
-            out.push(&to_js(vm, b, x));
+            out.push(&js(vm, b, x, depth + 1));
         }
         let tail = it.tail();
         if tail.is_nil() {
             return out.into();
         }
-        let tail = to_js(vm, b, tail);
+        let tail = js(vm, b, tail, depth + 1);
         if let Some(f) = f {
             return f
                 .improper
@@ -295,7 +331,7 @@ pub fn to_js(vm: &Vm, b: &Bridge, t: Term) -> JsValue {
     if let Some(es) = t.tuple() {
         let out = Array::new();
         for &e in es {
-            out.push(&to_js(vm, b, e));
+            out.push(&js(vm, b, e, depth + 1));
         }
         return made(f.map(|f| &f.tuple), "$tuple", &[out.into()]);
     }
@@ -324,7 +360,7 @@ pub fn to_js(vm: &Vm, b: &Bridge, t: Term) -> JsValue {
     if map::is_map(t) {
         let m = Map::new();
         for (k, v) in map::iter_pairs(t, &vm.shared.atoms) {
-            m.set(&to_js(vm, b, k), &to_js(vm, b, v));
+            m.set(&js(vm, b, k, depth + 1), &js(vm, b, v, depth + 1));
         }
         return m.into();
     }

@@ -124,17 +124,16 @@ impl Vm {
 
     /// Sends a message (a JS value, converted) to a pid or registered name (`{ $atom }`).
     pub fn send(&mut self, to: JsValue, msg: JsValue) -> Result<(), JsError> {
-        let dest =
-            convert::to_term(&mut self.vm, &mut self.bridge, &to).map_err(|e| JsError::new(&e))?;
-        let m =
-            convert::to_term(&mut self.vm, &mut self.bridge, &msg).map_err(|e| JsError::new(&e))?;
+        let dest = self.term(&to)?;
+        let m = self.term(&msg)?;
         let r = self.vm.send(dest, m);
         self.vm.clear_results();
         r.map_err(|_| JsError::new("badarg: no process has that name"))
     }
 
     /// Where Erlang's messages to the page go: `js ! Msg` (or to the name given to
-    /// `claimName`) calls `f(from, msg)` after the slice that sent it.
+    /// `claimName`) calls `f(from, msg)` after the slice that sent it, inside `run` (so `f`
+    /// must not call this object; without a callback they come in `run`'s result).
     #[wasm_bindgen(js_name = onMessage)]
     pub fn on_message(&mut self, f: Function) {
         self.on_message = Some(f);
@@ -146,19 +145,32 @@ impl Vm {
         self.vm.claim_name(name);
     }
 
-    /// Hands the messages Erlang sent to the page to `onMessage` (dropped without one).
-    fn deliver_outbox(&mut self) {
+    /// The messages Erlang sent to the page: to the `onMessage` callback when one is set (it
+    /// runs inside `run` and must not call back into this object), else as `messages:
+    /// [[from, msg], ...]` on the `run` result `o`, for the caller to dispatch afterwards.
+    fn deliver_outbox(&mut self, o: &Object) {
         let out = self.vm.take_outbox();
-        let Some(f) = &self.on_message else {
+        if out.is_empty() {
             return;
-        };
+        }
         let fs = &self.bridge;
+        let messages = Array::new();
         for (from, msg, _area) in &out {
             let (from, msg) = (
                 convert::to_js(&self.vm, fs, *from),
                 convert::to_js(&self.vm, fs, *msg),
             );
-            let _ = f.call2(&JsValue::NULL, &from, &msg);
+            match &self.on_message {
+                Some(f) => {
+                    let _ = f.call2(&JsValue::NULL, &from, &msg);
+                }
+                None => {
+                    messages.push(&Array::of2(&from, &msg));
+                }
+            }
+        }
+        if messages.length() > 0 {
+            set(o, "messages", &messages);
         }
     }
 
@@ -213,13 +225,11 @@ impl Vm {
     /// Sends `pid` an exit signal with `reason` (default `kill`), as `exit(Pid, Reason)`
     /// would; false when no such process lives.
     pub fn exit(&mut self, pid: JsValue, reason: JsValue) -> Result<bool, JsError> {
-        let pid =
-            convert::to_term(&mut self.vm, &mut self.bridge, &pid).map_err(|e| JsError::new(&e))?;
-        let reason = if reason.is_undefined() {
+        let pid = self.term(&pid)?;
+        let reason = if reason.is_undefined() || reason.is_null() {
             self.vm.atom("kill")
         } else {
-            convert::to_term(&mut self.vm, &mut self.bridge, &reason)
-                .map_err(|e| JsError::new(&e))?
+            self.term(&reason)?
         };
         let r = self.vm.exit(pid, reason);
         self.vm.clear_results();
@@ -268,11 +278,12 @@ impl Vm {
 
     /// Runs Erlang for at most `budget` reductions. Returns `{ state: "idle", nextTimerMs }`
     /// (`nextTimerMs` absent when no timer is pending), `{ state: "yielded" }` (call again
-    /// soon) or `{ state: "halted", status }`, with `calls` (see `spawnCall`) when some ended.
+    /// soon) or `{ state: "halted", status }`, with `calls` (see `spawnCall`) when some ended
+    /// and `messages` (see `onMessage`) when Erlang sent some to the page.
     pub fn run(&mut self, budget: f64) -> JsValue {
         let o = Object::new();
         let r = self.vm.run(budget.max(1.0) as u64);
-        self.deliver_outbox();
+        self.deliver_outbox(&o);
         let calls = self.ended_calls();
         self.bridge.handles.collect();
         if calls.length() > 0 {
@@ -350,11 +361,15 @@ impl Vm {
         out
     }
 
+    /// The term for a JS value; on failure the terms built so far for this request are freed.
+    fn term(&mut self, v: &JsValue) -> Result<Term, JsError> {
+        convert::to_term(&mut self.vm, &mut self.bridge, v).map_err(|e| {
+            self.vm.clear_results();
+            JsError::new(&e)
+        })
+    }
+
     fn terms(&mut self, args: &Array) -> Result<Vec<Term>, JsError> {
-        args.iter()
-            .map(|a| {
-                convert::to_term(&mut self.vm, &mut self.bridge, &a).map_err(|e| JsError::new(&e))
-            })
-            .collect()
+        args.iter().map(|a| self.term(&a)).collect()
     }
 }

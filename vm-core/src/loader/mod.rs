@@ -74,10 +74,12 @@ pub fn load(bytes: &[u8], code_id: u32, vm: &mut Shared) -> Result<Code, LoadErr
     })
 }
 
-/// One generic instruction after pass 1.
+/// One generic instruction after pass 1; its operands are `operands[start..start + arity]` of
+/// one shared vector (a vector per instruction made loading allocation-bound).
 struct GenOp {
     op: u8,
-    args: Vec<Operand>,
+    start: u32,
+    arity: u8,
     /// File offset of the opcode byte.
     offset: usize,
 }
@@ -206,7 +208,11 @@ fn load_inner(
     };
 
     // Pass 1: decode, place labels, record lines.
-    let mut ops = Vec::new();
+    // Sized from the code chunk (about 3 bytes per instruction, under 2 per operand) so that
+    // neither grows by copying.
+    let code_len = code_ch.data.len();
+    let mut ops = Vec::with_capacity(code_len / 3 + 16);
+    let mut operands: Vec<Operand> = Vec::with_capacity(code_len / 2 + 16);
     let mut labels = alloc::vec![u32::MAX; label_count as usize];
     let mut lines = LineTable::default();
     let mut emitted: u32 = 0;
@@ -242,10 +248,11 @@ fn load_inner(
                     format!("opcode {op} above max opcode"),
                 ));
             }
-            let mut args = Vec::with_capacity(arity as usize);
+            let start = operands.len();
             for _ in 0..arity {
-                args.push(compact::read_operand(&mut c, &mut cx, false).map_err(&cerr)?);
+                operands.push(compact::read_operand(&mut c, &mut cx, false).map_err(&cerr)?);
             }
+            let args = &operands[start..];
             match op {
                 opcodes::LABEL => {
                     let l = match args[0] {
@@ -269,6 +276,7 @@ fn load_inner(
                     if let Some(last) = lines.entries.last_mut() {
                         if last.0 == emitted {
                             *last = (emitted, file, line);
+                            operands.truncate(start);
                             continue;
                         }
                     }
@@ -295,7 +303,12 @@ fn load_inner(
                     .checked_add(1)
                     .ok_or_else(|| lerr("Code", offset, "too many instructions"))?;
             }
-            ops.push(GenOp { op, args, offset });
+            ops.push(GenOp {
+                op,
+                start: start as u32,
+                arity,
+                offset,
+            });
         }
         if !ended {
             return Err(lerr("Code", code_ch.offset, "missing int_code_end"));
@@ -322,7 +335,8 @@ fn load_inner(
             if opcodes::emits_nothing(g.op) {
                 continue;
             }
-            let i = translate::translate(&mut env, g.op, &g.args).map_err(|m| {
+            let args = &operands[g.start as usize..g.start as usize + g.arity as usize];
+            let i = translate::translate(&mut env, g.op, args).map_err(|m| {
                 let name = opcodes::OPCODES[g.op as usize].0;
                 lerr("Code", g.offset, format!("{name}: {m}"))
             })?;
