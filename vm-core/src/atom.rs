@@ -4,7 +4,6 @@
 //! to them as constants (`atom::BADARG`) without a lookup.
 
 use alloc::boxed::Box;
-use alloc::collections::BTreeMap;
 use alloc::vec::Vec;
 
 use crate::term::Term;
@@ -74,17 +73,26 @@ predefined! {
 /// the predefined list would shift every later index).
 pub const SHORT_CAUSE: Term = SHORT;
 
-/// The atom table.
+/// The atom table: names by index, and an open-addressing hash index over them (loading a
+/// module interns each of its atoms; a tree index made that a tenth of the loader's time).
 pub struct AtomTable {
     names: Vec<Box<str>>,
-    index: BTreeMap<Box<str>, u32>,
+    /// Atom index + 1 per slot (0: empty); a power of two in size, at most half full.
+    slots: Vec<u32>,
+}
+
+/// FNV-1a: short names, no adversary to fear (atoms are never collected anyway).
+fn hash(name: &str) -> u64 {
+    name.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 impl AtomTable {
     pub fn new() -> AtomTable {
         let mut t = AtomTable {
             names: Vec::new(),
-            index: BTreeMap::new(),
+            slots: alloc::vec![0; 1024],
         };
         for name in PREDEFINED {
             t.intern(name);
@@ -95,18 +103,49 @@ impl AtomTable {
     /// The atom for `name`, created when new. Callers check [`MAX_ATOM_CHARS`] where the BEAM
     /// raises `system_limit`.
     pub fn intern(&mut self, name: &str) -> Term {
-        if let Some(&i) = self.index.get(name) {
-            return Term::atom(i);
-        }
+        let slot = match self.find(name) {
+            Ok(i) => return Term::atom(i),
+            Err(slot) => slot,
+        };
         let i = self.names.len() as u32;
         self.names.push(name.into());
-        self.index.insert(name.into(), i);
+        self.slots[slot] = i + 1;
+        if self.names.len() * 2 > self.slots.len() {
+            self.grow();
+        }
         Term::atom(i)
     }
 
     /// The atom for `name` if it exists.
     pub fn lookup(&self, name: &str) -> Option<Term> {
-        self.index.get(name).map(|&i| Term::atom(i))
+        self.find(name).ok().map(Term::atom)
+    }
+
+    /// `Ok(index)` of `name`, or `Err(the empty slot where it would go)`.
+    fn find(&self, name: &str) -> Result<u32, usize> {
+        let mask = self.slots.len() - 1;
+        let mut slot = hash(name) as usize & mask;
+        loop {
+            match self.slots[slot] {
+                0 => return Err(slot),
+                n if &*self.names[n as usize - 1] == name => return Ok(n - 1),
+                _ => slot = (slot + 1) & mask,
+            }
+        }
+    }
+
+    /// Doubles the hash index and re-places every atom.
+    fn grow(&mut self) {
+        let mut slots = alloc::vec![0u32; self.slots.len() * 2];
+        let mask = slots.len() - 1;
+        for (i, name) in self.names.iter().enumerate() {
+            let mut slot = hash(name) as usize & mask;
+            while slots[slot] != 0 {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = i as u32 + 1;
+        }
+        self.slots = slots;
     }
 
     /// The text of an atom term (panics on a non-atom: callers check `is_atom`).
