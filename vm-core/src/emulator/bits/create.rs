@@ -2,7 +2,6 @@
 //! two passes (sizes first, then contents) so the failing segment reported in `error_info` is the
 //! one ERTS reports, and the amortised in-place growth of `<<Acc/binary, ...>>`.
 
-use alloc::vec;
 use alloc::vec::Vec;
 
 use super::encode::{self, PutError};
@@ -101,10 +100,14 @@ fn sized_bits(h: &mut impl Alloc, seg: &SegValue) -> Result<u64, Exception> {
 }
 
 /// The size pass: the width of every segment after an optional leading `append`.
-fn size_pass(h: &mut impl Alloc, segs: &[SegValue]) -> Result<(Vec<usize>, usize), Exception> {
-    let mut widths = Vec::with_capacity(segs.len());
+/// Fills `widths` (one per segment) and returns the total size in bits.
+fn size_pass(
+    h: &mut impl Alloc,
+    segs: &[SegValue],
+    widths: &mut [usize],
+) -> Result<usize, Exception> {
     let mut total: u64 = 0;
-    for seg in segs {
+    for (seg, width) in segs.iter().zip(widths.iter_mut()) {
         let bits: u64 = match seg.kind {
             SegKind::Append | SegKind::PrivateAppend => 0,
             SegKind::Binary if seg.size.is_none() => match BitSlice::of(seg.value) {
@@ -127,9 +130,9 @@ fn size_pass(h: &mut impl Alloc, segs: &[SegValue]) -> Result<(Vec<usize>, usize
             let v = seg.size.unwrap_or(seg.value);
             return Err(bs_error(h, atom::SYSTEM_LIMIT, seg, atom::SIZE, v));
         }
-        widths.push(bits as usize);
+        *width = bits as usize;
     }
-    Ok((widths, total as usize))
+    Ok(total as usize)
 }
 
 fn put_error_info(e: PutError) -> Term {
@@ -215,11 +218,7 @@ fn write_pass(
 /// A fresh bitstring of `bits` bits from `data` (heap or refc by size).
 fn new_bitstring(h: &mut impl Alloc, data: Vec<u8>, bits: usize) -> Term {
     let base = build::binary_from_vec(h, data);
-    if bits % 8 == 0 {
-        base
-    } else {
-        build::sub_binary(h, base, 0, bits)
-    }
+    whole_or_sub(h, base, bits)
 }
 
 /// Where an extension's new bits went.
@@ -298,7 +297,16 @@ fn check_append(h: &mut impl Alloc, seg: &SegValue) -> Result<(), Exception> {
 /// `error_info`. An `append`/`private_append` first segment extends its value (both may reuse
 /// its storage in place: the old value stays observable with its own size).
 pub fn create_bin(h: &mut impl Alloc, segs: &[SegValue]) -> Result<Term, Exception> {
-    let (widths, total) = size_pass(h, segs)?;
+    // Most constructions are a few segments and a few bytes: no allocation for those.
+    let mut small_widths = [0usize; 8];
+    let mut many_widths = Vec::new();
+    let widths: &mut [usize] = if segs.len() <= small_widths.len() {
+        &mut small_widths[..segs.len()]
+    } else {
+        many_widths.resize(segs.len(), 0);
+        &mut many_widths
+    };
+    let total = size_pass(h, segs, widths)?;
     let append = match segs.first() {
         Some(s) if matches!(s.kind, SegKind::Append | SegKind::PrivateAppend) => {
             check_append(h, s)?;
@@ -306,11 +314,33 @@ pub fn create_bin(h: &mut impl Alloc, segs: &[SegValue]) -> Result<Term, Excepti
         }
         _ => None,
     };
-    let mut buf = vec![0u8; total.div_ceil(8)];
-    write_pass(h, segs, &widths, &mut buf)?;
+    let nbytes = total.div_ceil(8);
+    let mut small_buf = [0u8; 64];
+    let in_small = nbytes <= small_buf.len();
+    let mut big_buf = Vec::new();
+    let buf: &mut [u8] = if in_small {
+        &mut small_buf[..nbytes]
+    } else {
+        big_buf.resize(nbytes, 0);
+        &mut big_buf
+    };
+    write_pass(h, segs, widths, buf)?;
     Ok(match append {
-        None => new_bitstring(h, buf, total),
+        None if in_small => {
+            let base = build::binary(h, buf);
+            whole_or_sub(h, base, total)
+        }
+        None => new_bitstring(h, big_buf, total),
         Some(prefix) if total == 0 => prefix,
-        Some(prefix) => extend(h, prefix, &buf, total).term,
+        Some(prefix) => extend(h, prefix, buf, total).term,
     })
+}
+
+/// `base` as a bitstring of `bits` bits (a sub-binary when not whole bytes).
+fn whole_or_sub(h: &mut impl Alloc, base: Term, bits: usize) -> Term {
+    if bits % 8 == 0 {
+        base
+    } else {
+        build::sub_binary(h, base, 0, bits)
+    }
 }
