@@ -6,7 +6,7 @@ use core::cmp::Ordering;
 
 use super::bits;
 use super::exception::Top;
-use super::instr::{BinSize, Dst, Instr, Label, SegKind, Src, NO_LABEL};
+use super::instr::{BinFlags, BinSize, Dst, Instr, Label, SegKind, Segment, Src, NO_LABEL};
 use crate::atom;
 use crate::bif::{BifId, BifResult, Class, Ctx, Exception};
 use crate::code::{Code, CodePtr, ExportTarget};
@@ -544,60 +544,18 @@ pub fn exec_other(io: &mut RegIo, instr: &Instr) -> Next {
             segments,
         } => {
             io.gc(*live);
-            let strings = &io.code.strings;
-            // Most constructions have a handful of segments: keep them on the stack.
-            let blank = bits::SegValue {
-                kind: SegKind::Integer,
-                seg_no: 0,
-                unit: 1,
-                flags: Default::default(),
-                value: Term::NIL,
-                size: None,
-                string: &[],
-            };
-            let mut small = [blank; 8];
-            let mut many: Vec<bits::SegValue> = Vec::new();
-            let mut n = 0;
-            for s in segments.iter() {
-                let (value, size, string) = if s.kind == SegKind::String {
-                    let off = match s.value {
-                        Src::Imm(t) => t.as_usize().unwrap_or(0),
-                        _ => 0,
-                    };
-                    let len = match s.size {
-                        BinSize::Src(Src::Imm(t)) => t.as_usize().unwrap_or(0),
-                        _ => 0,
-                    };
-                    (Term::NIL, None, &strings[off..off + len])
-                } else {
-                    let size = match s.size {
-                        BinSize::All => None,
-                        BinSize::Src(src) => Some(io.rd(src)),
-                    };
-                    (io.rd(s.value), size, &[][..])
-                };
-                let sv = bits::SegValue {
-                    kind: s.kind,
-                    seg_no: s.seg_no,
-                    unit: s.unit,
-                    flags: s.flags,
-                    value,
-                    size,
-                    string,
-                };
-                if segments.len() <= small.len() {
-                    small[n] = sv;
-                    n += 1;
-                } else {
-                    many.push(sv);
+            // Most constructions have a handful of segments: keep them on the stack (and no
+            // vector to drop on the way out).
+            let res = if segments.len() <= SMALL_SEGS {
+                let mut small = [BLANK_SEG; SMALL_SEGS];
+                for (slot, s) in small.iter_mut().zip(segments.iter()) {
+                    *slot = seg_value(io, s);
                 }
-            }
-            let segs: &[bits::SegValue] = if segments.len() <= small.len() {
-                &small[..n]
+                bits::create_bin(&mut io.p.heap, &small[..segments.len()])
             } else {
-                &many
+                create_bin_many(io, segments)
             };
-            match bits::create_bin(&mut io.p.heap, segs) {
+            match res {
                 Ok(t) => {
                     io.wr(*dst, t);
                     Next::Continue
@@ -772,4 +730,67 @@ fn utf_result(io: &mut RegIo, r: Option<u32>, fail: Label, dst: Option<Dst>) -> 
         }
         None => Next::Jump(fail),
     }
+}
+
+/// Segments of a `bs_create_bin` resolved on the stack.
+const SMALL_SEGS: usize = 8;
+
+const BLANK_SEG: bits::SegValue<'static> = bits::SegValue {
+    kind: SegKind::Integer,
+    seg_no: 0,
+    unit: 1,
+    flags: BinFlags {
+        little: false,
+        signed: false,
+    },
+    value: Term::NIL,
+    size: None,
+    string: &[],
+};
+
+/// A `bs_create_bin` segment with its operands read (string segments point into the module's
+/// string table).
+#[inline]
+fn seg_value<'c>(io: &RegIo<'c>, s: &Segment) -> bits::SegValue<'c> {
+    let strings: &'c [u8] = &io.code.strings;
+    if s.kind == SegKind::String {
+        let off = match s.value {
+            Src::Imm(t) => t.as_usize().unwrap_or(0),
+            _ => 0,
+        };
+        let len = match s.size {
+            BinSize::Src(Src::Imm(t)) => t.as_usize().unwrap_or(0),
+            _ => 0,
+        };
+        let string = strings.get(off..off.saturating_add(len)).unwrap_or(&[]);
+        return bits::SegValue {
+            string,
+            ..seg_common(s, Term::NIL, None)
+        };
+    }
+    let size = match s.size {
+        BinSize::All => None,
+        BinSize::Src(src) => Some(io.rd(src)),
+    };
+    seg_common(s, io.rd(s.value), size)
+}
+
+#[inline]
+fn seg_common(s: &Segment, value: Term, size: Option<Term>) -> bits::SegValue<'static> {
+    bits::SegValue {
+        kind: s.kind,
+        seg_no: s.seg_no,
+        unit: s.unit,
+        flags: s.flags,
+        value,
+        size,
+        string: &[],
+    }
+}
+
+/// `bs_create_bin` with more segments than fit on the stack.
+#[inline(never)]
+fn create_bin_many(io: &mut RegIo, segments: &[Segment]) -> Result<Term, Exception> {
+    let segs: Vec<bits::SegValue> = segments.iter().map(|s| seg_value(io, s)).collect();
+    bits::create_bin(&mut io.p.heap, &segs)
 }

@@ -141,7 +141,7 @@ pub fn small_op(op: ArithOp, x: i64, y: i64) -> Option<i64> {
     let v = match op {
         ArithOp::Add => x + y,
         ArithOp::Sub => x - y,
-        ArithOp::Mul => x.checked_mul(y)?,
+        ArithOp::Mul => crate::term::number::small_mul(x, y)?,
         ArithOp::Band => x & y,
         ArithOp::Bor => x | y,
         ArithOp::Bxor => x ^ y,

@@ -97,10 +97,11 @@ pub fn decode(
     if r.u8()? != VERSION {
         return r.err("bad version byte");
     }
+    let mut a = crate::heap::DynAlloc(a);
     let mut cx = Ctx {
         atoms,
         code,
-        a,
+        a: &mut a,
         safe,
     };
     if r.data.get(1) == Some(&COMPRESSED) {
@@ -193,7 +194,7 @@ pub fn make_map(
     atoms: &AtomTable,
     a: &mut impl Alloc,
 ) -> Option<Term> {
-    pairs.sort_by(|x, y| compare(x.0, y.0, atoms));
+    crate::term::order::sort_pairs_by_key(&mut pairs, false, atoms);
     for w in pairs.windows(2) {
         if crate::term::order::exact_eq(w[0].0, w[1].0) {
             return None;

@@ -154,7 +154,7 @@ fn encode_plain(t: Term, atoms: &AtomTable, code: &CodeTable, o: &EncodeOpts) ->
                 Subtag::Map | Subtag::HashMap => {
                     let mut pairs = crate::term::map::iter_pairs(t, atoms);
                     if o.deterministic {
-                        pairs.sort_by(|a, b| compare(a.0, b.0, atoms));
+                        crate::term::order::sort_pairs_by_key(&mut pairs, false, atoms);
                     }
                     out.push(MAP_EXT);
                     out.extend_from_slice(&(pairs.len() as u32).to_be_bytes());

@@ -142,20 +142,42 @@ pub fn bignum_from_limbs(a: &mut impl Alloc, negative: bool, limbs: &[u64]) -> T
 
 /// Any integer from a `BigInt`, normalised to a small when it fits.
 pub fn bigint(a: &mut impl Alloc, v: &BigInt) -> Term {
-    let (sign, limbs) = v.to_u64_digits();
-    if limbs.is_empty() {
+    let negative = v.sign() == Sign::Minus;
+    // Straight from the digits into the heap: no intermediate vector (on wasm32 the bignum
+    // crate's digits are u32, and collecting u64 limbs was a tenth of bignum arithmetic).
+    let mut digits = v.magnitude().iter_u64_digits();
+    let n = digits.len();
+    if n == 0 {
         return Term::small(0);
     }
-    if limbs.len() == 1 {
-        let m = limbs[0];
-        if sign != Sign::Minus && m <= crate::term::MAX_SMALL as u64 {
+    if n == 1 {
+        let m = digits.next().unwrap_or(0);
+        if !negative && m <= crate::term::MAX_SMALL as u64 {
             return Term::small(m as i64);
         }
-        if sign == Sign::Minus && m <= (crate::term::MAX_SMALL as u64) + 1 {
+        if negative && m <= (crate::term::MAX_SMALL as u64) + 1 {
             return Term::small((m as i64).wrapping_neg());
         }
+        return bignum_from_limbs(a, negative, &[m]);
     }
-    bignum_from_limbs(a, sign == Sign::Minus, &limbs)
+    let p = a.alloc(1 + n);
+    // SAFETY: 1 + n fresh words; the iterator yields exactly n digits (ExactSizeIterator),
+    // and a BigUint's top digit is non-zero, so the object is normalised.
+    unsafe {
+        write_header(
+            p,
+            if negative {
+                Subtag::NegBig
+            } else {
+                Subtag::PosBig
+            },
+            n,
+        );
+        for (i, d) in digits.enumerate().take(n) {
+            *p.add(1 + i) = d;
+        }
+    }
+    Term::make_boxed(p)
 }
 
 /// A binary holding a copy of `bytes`: on the heap when small, reference-counted otherwise.

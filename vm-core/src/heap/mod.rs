@@ -89,6 +89,20 @@ pub trait Alloc {
     unsafe fn link_offheap(&mut self, obj: *mut u64);
 }
 
+/// Any [`Alloc`] behind one concrete type: large builders that are not hot (the external term
+/// decoder) are compiled once instead of once per area type, which keeps the wasm small.
+pub struct DynAlloc<'a>(pub &'a mut dyn Alloc);
+
+impl Alloc for DynAlloc<'_> {
+    fn alloc(&mut self, words: usize) -> *mut u64 {
+        self.0.alloc(words)
+    }
+    unsafe fn link_offheap(&mut self, obj: *mut u64) {
+        // SAFETY: the caller's guarantee for `obj`, passed on to the same area.
+        unsafe { self.0.link_offheap(obj) }
+    }
+}
+
 /// The shared part of a binary larger than [`crate::term::HEAP_BIN_LIMIT`] bytes.
 ///
 /// Counted by the ProcBins that point to it; freed when the last one is swept by a collection

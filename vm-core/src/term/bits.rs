@@ -103,6 +103,7 @@ impl<'a> BitSlice<'a> {
 }
 
 /// The bytes of a `HeapBin` or `RefcBin` object.
+#[inline]
 pub fn base_bytes<'a>(t: Term) -> &'a [u8] {
     let h = t.header().expect("binary term");
     // SAFETY: the layouts of HeapBin and RefcBin are described in boxed.rs; the RefcBinary
@@ -139,13 +140,31 @@ pub fn read_bits_at(data: &[u8], pos: usize, n: usize) -> u64 {
     }
     let first = pos / 8;
     let last = (pos + n - 1) / 8;
+    let total = (last - first + 1) * 8;
+    let shift = total - (pos % 8) - n;
+    // Fields spanning at most 8 bytes (all but the widest unaligned ones) fit in a u64, which
+    // wasm32 handles natively and u128 it does not.
+    if total <= 64 {
+        let acc = data[first..=last]
+            .iter()
+            .fold(0u64, |acc, &b| (acc << 8) | b as u64);
+        return (acc >> shift) & mask64(n);
+    }
     let mut acc: u128 = 0;
     for &b in &data[first..=last] {
         acc = (acc << 8) | b as u128;
     }
-    let total = (last - first + 1) * 8;
-    let shift = total - (pos % 8) - n;
     ((acc >> shift) & ((1u128 << n) - 1)) as u64
+}
+
+/// The low `n` bits set (n <= 64).
+#[inline(always)]
+fn mask64(n: usize) -> u64 {
+    if n >= 64 {
+        u64::MAX
+    } else {
+        (1u64 << n) - 1
+    }
 }
 
 /// Writes the low `n` bits (n <= 64) of `v` at absolute bit `pos` of `data`, big-endian, leaving
@@ -167,6 +186,19 @@ pub fn write_bits_at(data: &mut [u8], pos: usize, v: u64, n: usize) {
     let last = (pos + n - 1) / 8;
     let total = (last - first + 1) * 8;
     let shift = total - (pos % 8) - n;
+    if total <= 64 {
+        let mask = mask64(n) << shift;
+        let val = (v << shift) & mask;
+        let mut acc = data[first..=last]
+            .iter()
+            .fold(0u64, |acc, &b| (acc << 8) | b as u64);
+        acc = (acc & !mask) | val;
+        for i in (first..=last).rev() {
+            data[i] = acc as u8;
+            acc >>= 8;
+        }
+        return;
+    }
     let mask = ((1u128 << n) - 1) << shift;
     let val = ((v as u128) << shift) & mask;
     let mut acc: u128 = 0;

@@ -55,7 +55,7 @@ pub fn to_bigint(t: Term) -> Option<BigInt> {
         return Some(BigInt::from(v));
     }
     let (neg, limbs) = big_limbs(&t)?;
-    let mag = num_bigint::BigUint::from_slice(&limbs_to_u32(limbs));
+    let mag = num_bigint::BigUint::new(limbs_to_u32(limbs));
     Some(BigInt::from_biguint(
         if neg { Sign::Minus } else { Sign::Plus },
         mag,
@@ -194,27 +194,104 @@ fn ints(a: Term, b: Term) -> Result<(BigInt, BigInt), Exception> {
 
 /// Shared shape of `+`, `-` and `*`: small fast path, then float or bignum.
 macro_rules! arith_op {
-    ($name:ident, $checked:ident, $fop:tt, $bop:tt) => {
+    ($name:ident, $checked:path, $op:ident) => {
         pub fn $name(a: Term, b: Term, h: &mut impl Alloc) -> Result<Term, Exception> {
             if a.is_small() && b.is_small() {
-                if let Some(v) = a.small_value().$checked(b.small_value()) {
+                if let Some(v) = $checked(a.small_value(), b.small_value()) {
                     return Ok(int_result(h, v));
                 }
             }
-            let (x, y) = nums(a, b)?;
-            if matches!(x, Num::Float(_)) || matches!(y, Num::Float(_)) {
-                let (p, q) = both_f64(&x, &y)?;
-                return float_result(h, p $fop q);
-            }
-            let (p, q) = (num_big(&x).unwrap(), num_big(&y).unwrap());
-            big_result(h, &(p $bop q))
+            slow_op(SlowOp::$op, a, b, h)
         }
     };
 }
 
-arith_op!(add, checked_add, +, +);
-arith_op!(sub, checked_sub, -, -);
-arith_op!(mul, checked_mul, *, *);
+/// The operators whose non-small cases share [`slow_op`].
+#[derive(Clone, Copy)]
+enum SlowOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Rem,
+    Band,
+    Bor,
+    Bxor,
+}
+
+/// The float and bignum cases of the two-operand operators: compiled once for all of them and
+/// every heap type (they are rare; inlined copies made up much of the wasm's size).
+#[inline(never)]
+fn slow_op(op: SlowOp, a: Term, b: Term, h: &mut dyn Alloc) -> Result<Term, Exception> {
+    let h = &mut crate::heap::DynAlloc(h);
+    match op {
+        SlowOp::Add | SlowOp::Sub | SlowOp::Mul => {
+            let (x, y) = nums(a, b)?;
+            if matches!(x, Num::Float(_)) || matches!(y, Num::Float(_)) {
+                let (p, q) = both_f64(&x, &y)?;
+                return float_result(
+                    h,
+                    match op {
+                        SlowOp::Add => p + q,
+                        SlowOp::Sub => p - q,
+                        _ => p * q,
+                    },
+                );
+            }
+            let (Some(p), Some(q)) = (num_big(&x), num_big(&y)) else {
+                return Err(Exception::badarith());
+            };
+            big_result(
+                h,
+                &match op {
+                    SlowOp::Add => p + q,
+                    SlowOp::Sub => p - q,
+                    _ => p * q,
+                },
+            )
+        }
+        SlowOp::Div | SlowOp::Rem => {
+            let (x, y) = ints(a, b)?;
+            if y.is_zero() {
+                return Err(Exception::badarith());
+            }
+            big_result(
+                h,
+                &if matches!(op, SlowOp::Div) {
+                    x / y
+                } else {
+                    x % y
+                },
+            )
+        }
+        SlowOp::Band | SlowOp::Bor | SlowOp::Bxor => {
+            let (x, y) = ints(a, b)?;
+            big_result(
+                h,
+                &match op {
+                    SlowOp::Band => x & y,
+                    SlowOp::Bor => x | y,
+                    _ => x ^ y,
+                },
+            )
+        }
+    }
+}
+
+arith_op!(add, i64::checked_add, Add);
+arith_op!(sub, i64::checked_sub, Sub);
+arith_op!(mul, small_mul, Mul);
+
+/// `x * y` unless it overflows an i64. On wasm32 a checked 64-bit multiply is a call to a
+/// 128-bit helper; operands of 32 bits cannot overflow, so they take a plain multiply.
+#[inline(always)]
+pub fn small_mul(x: i64, y: i64) -> Option<i64> {
+    #[cfg(target_pointer_width = "32")]
+    if x as i32 as i64 == x && y as i32 as i64 == y {
+        return Some(x * y);
+    }
+    x.checked_mul(y)
+}
 
 /// `/`: always a float.
 pub fn fdiv(a: Term, b: Term, h: &mut impl Alloc) -> Result<Term, Exception> {
@@ -234,11 +311,7 @@ pub fn int_div(a: Term, b: Term, h: &mut impl Alloc) -> Result<Term, Exception> 
         }
         return Ok(int_result(h, x / y));
     }
-    let (x, y) = ints(a, b)?;
-    if y.is_zero() {
-        return Err(Exception::badarith());
-    }
-    big_result(h, &(x / y))
+    slow_op(SlowOp::Div, a, b, h)
 }
 
 /// `rem`: remainder with the sign of the dividend.
@@ -249,28 +322,23 @@ pub fn rem(a: Term, b: Term, h: &mut impl Alloc) -> Result<Term, Exception> {
         }
         return Ok(int_result(h, x % y));
     }
-    let (x, y) = ints(a, b)?;
-    if y.is_zero() {
-        return Err(Exception::badarith());
-    }
-    big_result(h, &(x % y))
+    slow_op(SlowOp::Rem, a, b, h)
 }
 
 macro_rules! bit_op {
-    ($name:ident, $op:tt) => {
+    ($name:ident, $op:tt, $slow:ident) => {
         pub fn $name(a: Term, b: Term, h: &mut impl Alloc) -> Result<Term, Exception> {
             if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
                 return Ok(Term::small(x $op y));
             }
-            let (x, y) = ints(a, b)?;
-            big_result(h, &(x $op y))
+            slow_op(SlowOp::$slow, a, b, h)
         }
     };
 }
 
-bit_op!(band, &);
-bit_op!(bor, |);
-bit_op!(bxor, ^);
+bit_op!(band, &, Band);
+bit_op!(bor, |, Bor);
+bit_op!(bxor, ^, Bxor);
 
 /// `bsl`: shift left by `b` (right when negative).
 pub fn bsl(a: Term, b: Term, h: &mut impl Alloc) -> Result<Term, Exception> {

@@ -54,6 +54,13 @@ pub fn compare_exact(a: Term, b: Term, atoms: &AtomTable) -> Ordering {
     cmp(a, b, atoms, true)
 }
 
+/// Stable sort of key/value pairs by key, in exact or arithmetic term order. Every pair sort
+/// goes through here: one copy of the standard sort instead of one per call site.
+#[inline(never)]
+pub fn sort_pairs_by_key(v: &mut [(Term, Term)], exact: bool, atoms: &AtomTable) {
+    v.sort_by(|x, y| cmp(x.0, y.0, atoms, exact));
+}
+
 /// `==`.
 pub fn eq(a: Term, b: Term, atoms: &AtomTable) -> bool {
     a == b || cmp(a, b, atoms, false) == Ordering::Equal

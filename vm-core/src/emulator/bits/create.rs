@@ -2,6 +2,7 @@
 //! two passes (sizes first, then contents) so the failing segment reported in `error_info` is the
 //! one ERTS reports, and the amortised in-place growth of `<<Acc/binary, ...>>`.
 
+use alloc::vec;
 use alloc::vec::Vec;
 
 use super::encode::{self, PutError};
@@ -297,42 +298,64 @@ fn check_append(h: &mut impl Alloc, seg: &SegValue) -> Result<(), Exception> {
 /// `error_info`. An `append`/`private_append` first segment extends its value (both may reuse
 /// its storage in place: the old value stays observable with its own size).
 pub fn create_bin(h: &mut impl Alloc, segs: &[SegValue]) -> Result<Term, Exception> {
-    // Most constructions are a few segments and a few bytes: no allocation for those.
-    let mut small_widths = [0usize; 8];
-    let mut many_widths = Vec::new();
-    let widths: &mut [usize] = if segs.len() <= small_widths.len() {
-        &mut small_widths[..segs.len()]
-    } else {
-        many_widths.resize(segs.len(), 0);
-        &mut many_widths
+    // Most constructions are a few segments and a few bytes: no allocation (and no vector to
+    // drop) for those; the rest goes through `create_bin_large`.
+    let mut widths = [0usize; SMALL_SEGS];
+    let Some(widths) = widths.get_mut(..segs.len()) else {
+        let mut widths = vec![0; segs.len()];
+        let total = size_pass(h, segs, &mut widths)?;
+        let append = append_of(h, segs)?;
+        return create_bin_large(h, segs, &widths, total, append);
     };
     let total = size_pass(h, segs, widths)?;
-    let append = match segs.first() {
-        Some(s) if matches!(s.kind, SegKind::Append | SegKind::PrivateAppend) => {
-            check_append(h, s)?;
-            Some(s.value)
-        }
-        _ => None,
-    };
+    let append = append_of(h, segs)?;
     let nbytes = total.div_ceil(8);
-    let mut small_buf = [0u8; 64];
-    let in_small = nbytes <= small_buf.len();
-    let mut big_buf = Vec::new();
-    let buf: &mut [u8] = if in_small {
-        &mut small_buf[..nbytes]
-    } else {
-        big_buf.resize(nbytes, 0);
-        &mut big_buf
+    let mut buf = [0u8; SMALL_BYTES];
+    let Some(buf) = buf.get_mut(..nbytes) else {
+        return create_bin_large(h, segs, widths, total, append);
     };
     write_pass(h, segs, widths, buf)?;
     Ok(match append {
-        None if in_small => {
+        None => {
             let base = build::binary(h, buf);
             whole_or_sub(h, base, total)
         }
-        None => new_bitstring(h, big_buf, total),
         Some(prefix) if total == 0 => prefix,
         Some(prefix) => extend(h, prefix, buf, total).term,
+    })
+}
+
+/// Segments whose widths [`create_bin`] keeps on the stack.
+const SMALL_SEGS: usize = 8;
+/// Bytes of new contents [`create_bin`] builds on the stack.
+const SMALL_BYTES: usize = 64;
+
+/// The value of a leading `append`/`private_append` segment, checked.
+fn append_of(h: &mut impl Alloc, segs: &[SegValue]) -> Result<Option<Term>, Exception> {
+    match segs.first() {
+        Some(s) if matches!(s.kind, SegKind::Append | SegKind::PrivateAppend) => {
+            check_append(h, s)?;
+            Ok(Some(s.value))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// The contents pass of [`create_bin`] into a heap buffer.
+#[inline(never)]
+fn create_bin_large(
+    h: &mut impl Alloc,
+    segs: &[SegValue],
+    widths: &[usize],
+    total: usize,
+    append: Option<Term>,
+) -> Result<Term, Exception> {
+    let mut buf = vec![0; total.div_ceil(8)];
+    write_pass(h, segs, widths, &mut buf)?;
+    Ok(match append {
+        None => new_bitstring(h, buf, total),
+        Some(prefix) if total == 0 => prefix,
+        Some(prefix) => extend(h, prefix, &buf, total).term,
     })
 }
 

@@ -83,6 +83,7 @@ fn twos_complement_le(v: Term, nbytes: usize) -> Option<Vec<u8>> {
 }
 
 /// Puts the low `bits` bits of integer `v` at bit `pos` of `dst`; `Err` when `v` is no integer.
+#[inline]
 pub fn put_integer(
     dst: &mut [u8],
     pos: usize,
@@ -110,6 +111,18 @@ pub fn put_integer(
     } else if !v.is_bignum() {
         return Err(PutError::Type);
     }
+    put_big_integer(dst, pos, v, bits, little)
+}
+
+/// [`put_integer`] of a bignum, or of a small wider than 64 bits.
+#[inline(never)]
+fn put_big_integer(
+    dst: &mut [u8],
+    pos: usize,
+    v: Term,
+    bits: usize,
+    little: bool,
+) -> Result<(), PutError> {
     if bits == 0 {
         return Ok(());
     }
@@ -136,6 +149,7 @@ pub fn put_integer(
 }
 
 /// Reads `bits` bits at bit `pos` of `data` as an integer (small or bignum).
+#[inline]
 pub fn get_integer(
     h: &mut impl Alloc,
     data: &[u8],
@@ -167,6 +181,19 @@ pub fn get_integer(
         }
         return build::uint(h, u);
     }
+    get_big_integer(h, data, pos, bits, little, signed)
+}
+
+/// [`get_integer`] wider than 64 bits: a bignum (or a small, after normalisation).
+#[inline(never)]
+fn get_big_integer(
+    h: &mut impl Alloc,
+    data: &[u8],
+    pos: usize,
+    bits: usize,
+    little: bool,
+    signed: bool,
+) -> Term {
     let nbytes = bits.div_ceil(8);
     let r = bits % 8;
     let top_bits = if r == 0 { 8 } else { r };

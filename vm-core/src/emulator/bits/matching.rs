@@ -15,6 +15,7 @@ use crate::term::{Subtag, Term};
 
 /// `bs_start_match*`: a new context at position 0 over a bitstring, the context itself when
 /// `t` already is one, `None` otherwise.
+#[inline]
 pub fn start_match(h: &mut impl Alloc, t: Term) -> Option<Term> {
     if t.subtag()? == Subtag::MatchState {
         return Some(t);
@@ -23,6 +24,7 @@ pub fn start_match(h: &mut impl Alloc, t: Term) -> Option<Term> {
     Some(build::match_state(h, orig, off, off + len, off))
 }
 
+#[inline]
 fn fields(ctx: Term) -> crate::term::bits::MatchFields {
     match_fields(ctx).expect("bit-syntax instruction on a non-match-context")
 }
@@ -62,16 +64,24 @@ pub fn get_tail(h: &mut impl Alloc, ctx: Term) -> Term {
 
 /// `Size × Unit` of a size operand, `None` unless `Size` is a non-negative integer and the
 /// product is below the largest bitstring.
+#[inline]
 pub fn bits_of(size: Term, unit: u32) -> Option<usize> {
     bits_of_checked(size, unit).ok()
 }
 
 /// [`bits_of`] with the BEAM's exception: `badarg` for a non-integer or negative size,
 /// `system_limit` for one that is too large.
+#[inline]
 pub fn bits_of_checked(size: Term, unit: u32) -> Result<usize, Exception> {
     match size.as_small() {
         Some(s) if s >= 0 => {
-            let bits = (s as u64).checked_mul(unit as u64);
+            // A size below 2^32 times a u32 unit cannot overflow (and needs no 128-bit
+            // multiply on wasm32).
+            let bits = if s <= u32::MAX as i64 {
+                Some(s as u64 * unit as u64)
+            } else {
+                (s as u64).checked_mul(unit as u64)
+            };
             match bits {
                 Some(b) if b <= MAX_BIN_BITS as u64 => Ok(b as usize),
                 _ => Err(Exception::system_limit()),
@@ -83,6 +93,7 @@ pub fn bits_of_checked(size: Term, unit: u32) -> Result<usize, Exception> {
 }
 
 /// `bs_get_integer2`: reads `bits` bits as an integer.
+#[inline]
 pub fn get_integer(h: &mut impl Alloc, ctx: Term, bits: usize, flags: BinFlags) -> Option<Term> {
     let m = fields(ctx);
     if m.remaining() < bits {

@@ -96,14 +96,11 @@ fn from_sorted_distinct(pairs: &[(Term, Term)], h: &mut impl Alloc) -> Term {
 
 /// Sorts pairs by key and drops all but the last of equal keys.
 fn sort_dedup_last(pairs: &[(Term, Term)], atoms: &AtomTable) -> Vec<(Term, Term)> {
-    let mut v: Vec<(usize, Term, Term)> = pairs
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (i, p.0, p.1))
-        .collect();
-    v.sort_by(|a, b| compare_exact(a.1, b.1, atoms).then(a.0.cmp(&b.0)));
+    // Stable: of equal keys the later pair stays later, and wins below.
+    let mut v = pairs.to_vec();
+    crate::term::order::sort_pairs_by_key(&mut v, true, atoms);
     let mut out: Vec<(Term, Term)> = Vec::with_capacity(v.len());
-    for (_, k, val) in v {
+    for (k, val) in v {
         match out.last_mut() {
             Some(last) if exact_eq(last.0, k) => last.1 = val,
             _ => out.push((k, val)),
@@ -248,7 +245,7 @@ pub fn to_sorted_pairs(m: Term, atoms: &AtomTable) -> Vec<(Term, Term)> {
         return keys.iter().copied().zip(vals.iter().copied()).collect();
     }
     let mut v = hamt::storage_pairs(m);
-    v.sort_by(|a, b| compare_exact(a.0, b.0, atoms));
+    crate::term::order::sort_pairs_by_key(&mut v, true, atoms);
     v
 }
 
