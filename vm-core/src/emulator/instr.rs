@@ -732,6 +732,10 @@ pub enum Instr {
     MoveYY(u16, u16),
     MoveIX(Term, u16),
     MoveIY(Term, u16),
+    /// `fmove` of an X register into a float register.
+    FMoveXF(u16, FReg),
+    /// `fmove` of a float register into an X register (a new boxed float).
+    FMoveFX(FReg, u16),
     /// `deallocate N` + `return`.
     DeallocReturn(u16),
     /// An arithmetic gc_bif with its operator decided at load time; small integers are done

@@ -629,6 +629,11 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                             wr!(*dst, Term::small(v));
                             continue 'dispatch;
                         }
+                    } else if let Some(f) = specialize::float_op(*op, av, bv) {
+                        let t = build::float(&mut p.heap, f);
+                        wr!(*dst, t);
+                        gc_charge!(ops::after_gc_bif(p, x, *live, *dst));
+                        continue 'dispatch;
                     }
                     let imm_small = matches!(b, Src::Imm(t) if t.is_small());
                     guard_call!(*fail, *bif, [av, bv], *dst, Some(*live), imm_small)
@@ -1312,6 +1317,11 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                 }
 
                 // -- floats ----------------------------------------------------------------------
+                Instr::FMoveXF(s, d) => fr[*d as usize] = x[*s as usize].as_float().unwrap_or(0.0),
+                Instr::FMoveFX(s, d) => {
+                    let f = fr[*s as usize];
+                    x[*d as usize] = build::float(&mut p.heap, f);
+                }
                 Instr::FMove { src, dst } => {
                     let v = match *src {
                         instr::FSrc::F(i) => FVal::F(fr[i as usize]),

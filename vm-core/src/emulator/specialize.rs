@@ -2,7 +2,7 @@
 //! fixed, so the dispatch loop's hottest paths (register moves, small-integer arithmetic,
 //! integer comparisons) do no operand matching at run time. One pass over freshly loaded code.
 
-use super::instr::{ArithOp, Dst, Instr, Src};
+use super::instr::{ArithOp, Dst, FDst, FSrc, Instr, Src};
 use crate::vm::FastOps;
 
 /// The operator a gc_bif stands for, when the emulator inlines it.
@@ -39,6 +39,11 @@ pub fn specialize(instrs: &mut [Instr], fast: &FastOps) {
                 (Src::Imm(t), Dst::X(d)) => Instr::MoveIX(t, d),
                 (Src::Imm(t), Dst::Y(d)) => Instr::MoveIY(t, d),
             }),
+            Instr::FMove { src, dst } => match (*src, *dst) {
+                (FSrc::T(Src::X(s)), FDst::F(d)) => Some(Instr::FMoveXF(s, d)),
+                (FSrc::F(s), FDst::T(Dst::X(d))) => Some(Instr::FMoveFX(s, d)),
+                _ => None,
+            },
             Instr::GcBif2 {
                 fail,
                 live,
@@ -132,6 +137,25 @@ fn fuse(instrs: &mut [Instr]) {
         }
         i += 1;
     }
+}
+
+/// Result of `+`, `-` or `*` on a float and a float or small (the BEAM converts the small), when
+/// finite; `None` sends every other case to the native function.
+#[inline]
+pub fn float_op(op: ArithOp, a: crate::term::Term, b: crate::term::Term) -> Option<f64> {
+    let (x, y) = match (a.as_float(), b.as_float()) {
+        (Some(x), Some(y)) => (x, y),
+        (Some(x), None) => (x, b.as_small()? as f64),
+        (None, Some(y)) => (a.as_small()? as f64, y),
+        (None, None) => return None,
+    };
+    let v = match op {
+        ArithOp::Add => x + y,
+        ArithOp::Sub => x - y,
+        ArithOp::Mul => x * y,
+        _ => return None,
+    };
+    v.is_finite().then_some(v)
 }
 
 /// Small-integer result of `op`, or `None` when the native function must decide (non-smalls,

@@ -123,21 +123,23 @@ pub fn bignum_from_limbs(a: &mut impl Alloc, negative: bool, limbs: &[u64]) -> T
     while n > 1 && limbs[n - 1] == 0 {
         n -= 1;
     }
-    let p = a.alloc(1 + n);
-    // SAFETY: 1 + n fresh words.
-    unsafe {
-        write_header(
-            p,
-            if negative {
-                Subtag::NegBig
-            } else {
-                Subtag::PosBig
-            },
-            n,
-        );
-        core::ptr::copy_nonoverlapping(limbs.as_ptr(), p.add(1), n);
-    }
+    let p = bignum_object(a, negative, n);
+    // SAFETY: `bignum_object` left room for n limbs after the header.
+    unsafe { core::ptr::copy_nonoverlapping(limbs.as_ptr(), p.add(1), n) };
     Term::make_boxed(p)
+}
+
+/// A fresh bignum object of `n` limbs: the header written, the limbs for the caller to fill.
+fn bignum_object(a: &mut impl Alloc, negative: bool, n: usize) -> *mut u64 {
+    let p = a.alloc(1 + n);
+    let subtag = if negative {
+        Subtag::NegBig
+    } else {
+        Subtag::PosBig
+    };
+    // SAFETY: 1 + n fresh words.
+    unsafe { write_header(p, subtag, n) };
+    p
 }
 
 /// Any integer from a `BigInt`, normalised to a small when it fits.
@@ -160,19 +162,10 @@ pub fn bigint(a: &mut impl Alloc, v: &BigInt) -> Term {
         }
         return bignum_from_limbs(a, negative, &[m]);
     }
-    let p = a.alloc(1 + n);
-    // SAFETY: 1 + n fresh words; the iterator yields exactly n digits (ExactSizeIterator),
-    // and a BigUint's top digit is non-zero, so the object is normalised.
+    let p = bignum_object(a, negative, n);
+    // SAFETY: room for n limbs; the iterator yields exactly n digits (ExactSizeIterator), and a
+    // BigUint's top digit is non-zero, so the object is normalised.
     unsafe {
-        write_header(
-            p,
-            if negative {
-                Subtag::NegBig
-            } else {
-                Subtag::PosBig
-            },
-            n,
-        );
         for (i, d) in digits.enumerate().take(n) {
             *p.add(1 + i) = d;
         }
