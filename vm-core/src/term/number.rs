@@ -63,10 +63,10 @@ pub fn to_bigint(t: Term) -> Option<BigInt> {
 }
 
 fn limbs_to_u32(limbs: &[u64]) -> alloc::vec::Vec<u32> {
-    let mut v = alloc::vec::Vec::with_capacity(limbs.len() * 2);
-    for &l in limbs {
-        v.push(l as u32);
-        v.push((l >> 32) as u32);
+    let mut v = alloc::vec![0u32; limbs.len() * 2];
+    for (d, &l) in v.chunks_exact_mut(2).zip(limbs) {
+        d[0] = l as u32;
+        d[1] = (l >> 32) as u32;
     }
     v
 }
@@ -177,6 +177,15 @@ fn num_big(n: &Num) -> Option<BigInt> {
     }
 }
 
+/// [`num_big`] without the copy.
+fn into_big(n: Num) -> Option<BigInt> {
+    match n {
+        Num::Small(v) => Some(BigInt::from(v)),
+        Num::Big(b) => Some(b),
+        Num::Float(_) => None,
+    }
+}
+
 fn nums(a: Term, b: Term) -> Result<(Num, Num), Exception> {
     match (Num::of(a), Num::of(b)) {
         (Some(x), Some(y)) => Ok((x, y)),
@@ -238,7 +247,7 @@ fn slow_op(op: SlowOp, a: Term, b: Term, h: &mut dyn Alloc) -> Result<Term, Exce
                     },
                 );
             }
-            let (Some(p), Some(q)) = (num_big(&x), num_big(&y)) else {
+            let (Some(p), Some(q)) = (into_big(x), into_big(y)) else {
                 return Err(Exception::badarith());
             };
             big_result(
