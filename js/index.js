@@ -17,6 +17,14 @@ useBackend({
     return ready;
   },
   otpBundle: new URL('../pkg/otp.lpk', import.meta.url),
+  /** Inflates a zlib stream with the browser's DecompressionStream (none: the engine does it). */
+  inflate:
+    typeof DecompressionStream === 'function'
+      ? async (z) => {
+          const stream = new Blob([z]).stream().pipeThrough(new DecompressionStream('deflate'));
+          return new Uint8Array(await new Response(stream).arrayBuffer());
+        }
+      : null,
   async readBytes(source) {
     const r = await fetch(source);
     if (!r.ok) throw new Error(`lantern-beam: ${source}: HTTP ${r.status}`);

@@ -49,6 +49,31 @@ function lineWriter(f) {
   };
 }
 
+/**
+ * A compressed bundle with its entries inflated by the platform's own zlib (`backend.inflate`:
+ * native code, where the engine's inflater would run as not-yet-optimised wasm during start-up).
+ * The engine still checks the sizes and the checksum; anything unexpected goes to it unchanged,
+ * so its error names the bad byte.
+ */
+async function inflateBundle(bytes) {
+  if (bytes.length < 20 || !backend.inflate) return bytes;
+  const head = new DataView(bytes.buffer, bytes.byteOffset, 20);
+  const flags = head.getUint32(4, true);
+  const rawLen = head.getUint32(12, true);
+  if (flags !== 1 || rawLen > 256 * 1024 * 1024) return bytes;
+  try {
+    const raw = await backend.inflate(bytes.subarray(20));
+    if (raw.length !== rawLen) return bytes;
+    const plain = new Uint8Array(20 + raw.length);
+    plain.set(bytes.subarray(0, 20));
+    new DataView(plain.buffer).setUint32(4, 0, true); // flags: entries stored plain
+    plain.set(raw, 20);
+    return plain;
+  } catch {
+    return bytes;
+  }
+}
+
 const now = () => (globalThis.performance ? performance.now() : Date.now());
 
 /** Queues `f` to run soon, after pending events: the driver's tick. */
@@ -130,7 +155,7 @@ export class Vm {
       case BEAM_MAGIC:
         return [this.#raw.load(bytes)];
       case PACK_MAGIC:
-        return this.#raw.provideBundle(bytes);
+        return this.#raw.provideBundle(await inflateBundle(bytes));
       default:
         throw new Error('lantern-beam: not a .beam file or a lantern pack bundle');
     }

@@ -82,7 +82,7 @@ pub enum Stop {
 
 /// Collects `p`'s heap with `x[..live]` as the live registers.
 pub fn gc(p: &mut Process, x: &mut [Term], live: usize, need: usize) {
-    let mut extra: Vec<Term> = Vec::with_capacity(p.dict.len() * 2 + 2 + p.saved_x.len());
+    let mut extra: Vec<Term> = Vec::with_capacity(p.dict.len() * 2 + 3);
     for (k, v) in &p.dict {
         extra.push(*k);
         extra.push(*v);

@@ -116,6 +116,7 @@ fn collect_minor(heap: &mut Heap, roots: &mut [&mut [Term]], need: usize) {
     heap.high_water = to.used();
     install_young(heap, to);
     heap.fragments.clear();
+    heap.gc_due = false;
     heap.fragment_words = 0;
     heap.minor_gcs += 1;
 }
@@ -156,6 +157,7 @@ fn collect_major(heap: &mut Heap, roots: &mut [&mut [Term]], need: usize) {
     install_young(heap, to);
     heap.old = None;
     heap.fragments.clear();
+    heap.gc_due = false;
     heap.fragment_words = 0;
     heap.minor_gcs = 0;
     heap.major_gcs += 1;
@@ -429,6 +431,46 @@ mod tests {
             assert_eq!((*rl).refc(), 1);
             RefcBinary::dec(rl);
         }
+    }
+
+    #[test]
+    fn received_messages_wait_for_a_full_heap() {
+        // A message's fragment, as `remove_message` hands it over.
+        let message = |i: i64| {
+            let mut a = crate::heap::Arena::with_capacity(3);
+            let t = build::tuple(&mut a, &[Term::small(i), Term::small(i * 2)]);
+            (t, a)
+        };
+        let mut h = Heap::new(233);
+        let mut kept = Vec::new();
+        for i in 0..10 {
+            let (t, frag) = message(i);
+            h.adopt(frag);
+            kept.push(t);
+            assert!(!h.needs_gc(0), "message {i} alone forced a collection");
+        }
+        // The heap cannot take what the fragments hold plus the request: collect.
+        assert_eq!(h.fragment_words, 30);
+        assert!(!h.needs_gc(h.free_words() - 30));
+        assert!(h.needs_gc(h.free_words() - 30 + 1));
+        // Many fragments force it too (a collection tells them apart one by one).
+        for i in 10..40 {
+            let (t, frag) = message(i);
+            h.adopt(frag);
+            kept.push(t);
+        }
+        assert!(h.needs_gc(0));
+        collect(&mut h, &mut [&mut kept[..]], 0);
+        assert!(!h.needs_gc(0) && h.fragments.is_empty());
+        for (i, t) in kept.iter().enumerate() {
+            let i = i as i64;
+            assert_eq!(t.tuple(), Some(&[Term::small(i), Term::small(2 * i)][..]));
+        }
+        // erlang:garbage_collect/0 still makes one due at once.
+        h.request_gc();
+        assert!(h.needs_gc(0));
+        collect(&mut h, &mut [&mut kept[..]], 0);
+        assert!(!h.needs_gc(0));
     }
 
     #[test]

@@ -328,14 +328,19 @@ impl OffHeap {
 
 /// A growable set of blocks: a module's literal area or a message fragment. Never collected.
 pub struct Arena {
-    blocks: Vec<Block>,
+    /// The block being filled.
+    cur: Block,
+    /// Earlier, full blocks: none for a message fragment, which is sized to fit its term (so a
+    /// message costs one allocation, not two).
+    full: Vec<Block>,
     pub offheap: OffHeap,
 }
 
 impl Arena {
     pub fn with_capacity(words: usize) -> Arena {
         Arena {
-            blocks: vec![Block::new(words.max(1))],
+            cur: Block::new(words.max(1)),
+            full: Vec::new(),
             offheap: OffHeap::default(),
         }
     }
@@ -343,16 +348,17 @@ impl Arena {
         Arena::with_capacity(64)
     }
     pub fn words(&self) -> usize {
-        self.blocks.iter().map(|b| b.used()).sum()
+        self.cur.used() + self.full.iter().map(|b| b.used()).sum::<usize>()
     }
     pub fn contains(&self, addr: usize) -> bool {
-        self.blocks.iter().any(|b| b.contains(addr))
+        self.cur.contains(addr) || self.full.iter().any(|b| b.contains(addr))
     }
     /// Hands the blocks over (to become heap fragments of the receiving process).
-    pub fn into_parts(mut self) -> (Vec<Block>, OffHeap) {
-        let blocks = core::mem::take(&mut self.blocks);
+    fn into_parts(mut self) -> (Block, Vec<Block>, OffHeap) {
+        let cur = core::mem::replace(&mut self.cur, Block::new(0));
+        let full = core::mem::take(&mut self.full);
         let off = core::mem::take(&mut self.offheap);
-        (blocks, off)
+        (cur, full, off)
     }
 }
 
@@ -370,13 +376,14 @@ impl Drop for Arena {
 
 impl Alloc for Arena {
     fn alloc(&mut self, words: usize) -> *mut u64 {
-        if let Some(p) = self.blocks.last_mut().and_then(|b| b.bump(words)) {
+        if let Some(p) = self.cur.bump(words) {
             return p;
         }
-        let cap = self.blocks.last().map(|b| b.capacity()).unwrap_or(64);
+        let cap = self.cur.capacity().max(32);
         let mut b = Block::new(words.max(cap * 2).min(words.max(1 << 16)));
         let p = b.bump(words).expect("fresh block fits");
-        self.blocks.push(b);
+        let old = core::mem::replace(&mut self.cur, b);
+        self.full.push(old);
         p
     }
     unsafe fn link_offheap(&mut self, obj: *mut u64) {
@@ -384,6 +391,9 @@ impl Alloc for Arena {
         unsafe { self.offheap.push(obj) };
     }
 }
+
+/// Heap fragments a process keeps before a collection folds them in.
+const MAX_FRAGMENTS: usize = 16;
 
 /// Default minimum young-heap size in words (ERTS's 233; `+hms` changes a VM's default).
 pub const MIN_HEAP_SIZE: usize = 233;
@@ -402,6 +412,8 @@ pub struct Heap {
     pub(crate) min_heap_size: usize,
     /// Words allocated in fragments since the last collection.
     pub(crate) fragment_words: usize,
+    /// A collection is due: asked for (`request_gc`), or the fragments are many.
+    pub(crate) gc_due: bool,
     pub minor_gcs: u32,
     pub major_gcs: u32,
     /// The previous young block of a large heap, kept to be the next collection's to-space (a
@@ -420,6 +432,7 @@ impl Heap {
             high_water: 0,
             min_heap_size: size,
             fragment_words: 0,
+            gc_due: false,
             minor_gcs: 0,
             major_gcs: 0,
             spare: None,
@@ -432,11 +445,14 @@ impl Heap {
         self.young.free()
     }
 
-    /// True when a collection at the next safe point is due before `need` more words.
+    /// True when a collection at the next safe point is due before `need` more words: when the
+    /// young heap cannot take them plus the fragments (received messages wait in their fragments
+    /// until the heap would be full with them in it, as if they had been copied onto it), when
+    /// the fragments are many (a collection tells them apart one by one), or when asked for.
     #[inline(always)]
     pub fn needs_gc(&self, need: usize) -> bool {
-        self.young.free() < need
-            || !self.fragments.is_empty()
+        self.young.free() < need + self.fragment_words
+            || self.gc_due
             || self.offheap.bin_bytes > gc::VBIN_LIMIT
     }
 
@@ -449,10 +465,7 @@ impl Heap {
     /// Makes a major collection due at the next safe point (`erlang:garbage_collect/0`).
     pub fn request_gc(&mut self) {
         self.minor_gcs = gc::FULLSWEEP_AFTER;
-        // An empty fragment marks the collection as due.
-        if self.fragments.is_empty() {
-            self.fragments.push(Block::new(1));
-        }
+        self.gc_due = true;
     }
 
     pub fn min_heap_size(&self) -> usize {
@@ -474,12 +487,16 @@ impl Heap {
         self.young.used() + self.fragment_words + self.old.as_ref().map(|b| b.used()).unwrap_or(0)
     }
 
-    /// Takes over a received message's fragment blocks and off-heap chain.
-    pub fn adopt(&mut self, blocks: Vec<Block>, mut off: OffHeap) {
-        for b in blocks {
+    /// Takes over a received message's fragment: its blocks and off-heap chain.
+    pub fn adopt(&mut self, frag: Arena) {
+        let (cur, full, mut off) = frag.into_parts();
+        for b in full {
             self.fragment_words += b.used();
             self.fragments.push(b);
         }
+        self.fragment_words += cur.used();
+        self.fragments.push(cur);
+        self.gc_due |= self.fragments.len() > MAX_FRAGMENTS;
         self.offheap.append(&mut off);
     }
 }
@@ -515,6 +532,7 @@ impl Heap {
         let p = b.bump(words).expect("fresh fragment fits");
         self.fragment_words += words;
         self.fragments.push(b);
+        self.gc_due |= self.fragments.len() > MAX_FRAGMENTS;
         p
     }
 }

@@ -265,8 +265,7 @@ impl Process {
     pub fn take_message(&mut self) -> Option<crate::scheduler::timers::TimerKey> {
         if let Some(m) = self.mailbox.take_current() {
             if let Some(frag) = m.frag {
-                let (blocks, off) = frag.into_parts();
-                self.heap.adopt(blocks, off);
+                self.heap.adopt(frag);
                 if core::mem::take(&mut self.collected_in_receive) {
                     self.heap.request_gc();
                 }
