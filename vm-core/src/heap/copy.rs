@@ -5,6 +5,47 @@ use alloc::vec::Vec;
 use super::{Alloc, RefcBinary, Resource};
 use crate::term::{Subtag, Term, MAGIC_REF_SIZE};
 
+/// A traversal stack kept on the Rust stack until it outgrows [`WORK_INLINE`] entries: a
+/// message is copied (and measured) without a heap allocation unless it is deeply nested.
+struct Work<T: Copy> {
+    inline: [T; WORK_INLINE],
+    len: usize,
+    spill: Vec<T>,
+}
+
+const WORK_INLINE: usize = 16;
+
+impl<T: Copy> Work<T> {
+    fn new(fill: T) -> Self {
+        Work {
+            inline: [fill; WORK_INLINE],
+            len: 0,
+            spill: Vec::new(),
+        }
+    }
+    #[inline(always)]
+    fn push(&mut self, t: T) {
+        // The spill only fills once the inline part is full, and empties first: LIFO throughout.
+        if self.len < WORK_INLINE {
+            self.inline[self.len] = t;
+            self.len += 1;
+        } else {
+            self.spill.push(t);
+        }
+    }
+    #[inline(always)]
+    fn pop(&mut self) -> Option<T> {
+        if let Some(t) = self.spill.pop() {
+            return Some(t);
+        }
+        if self.len == 0 {
+            return None;
+        }
+        self.len -= 1;
+        Some(self.inline[self.len])
+    }
+}
+
 /// Copies `t` (deeply, sharing is not preserved, as in ERTS) into `dst`.
 pub fn copy_term(t: Term, dst: &mut impl Alloc) -> Term {
     if t.is_immediate() {
@@ -14,7 +55,7 @@ pub fn copy_term(t: Term, dst: &mut impl Alloc) -> Term {
         return Term::NIL;
     }
     let mut result = Term::NON_VALUE;
-    let mut work: Vec<(*mut u64, Term)> = Vec::new();
+    let mut work = Work::new((core::ptr::null_mut(), Term::NIL));
     work.push((&mut result as *mut Term as *mut u64, t));
     while let Some((slot, src)) = work.pop() {
         let new = shallow(src, dst, &mut work);
@@ -24,7 +65,7 @@ pub fn copy_term(t: Term, dst: &mut impl Alloc) -> Term {
     result
 }
 
-fn shallow(src: Term, dst: &mut impl Alloc, work: &mut Vec<(*mut u64, Term)>) -> Term {
+fn shallow(src: Term, dst: &mut impl Alloc, work: &mut Work<(*mut u64, Term)>) -> Term {
     if src.is_immediate() {
         return src;
     }
@@ -85,7 +126,7 @@ fn shallow(src: Term, dst: &mut impl Alloc, work: &mut Vec<(*mut u64, Term)>) ->
 /// Words `t` takes when copied (an upper bound used to size fragments).
 pub fn size_of(t: Term) -> usize {
     let mut n = 0;
-    let mut work: Vec<Term> = Vec::new();
+    let mut work = Work::new(Term::NIL);
     work.push(t);
     while let Some(t) = work.pop() {
         if t.is_immediate() {
@@ -108,4 +149,36 @@ pub fn size_of(t: Term) -> usize {
         }
     }
     n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::heap::{build, Arena};
+    use crate::term::order::exact_eq;
+
+    #[test]
+    fn copies_wide_and_deep_terms_past_the_inline_stack() {
+        let mut a = Arena::new();
+        // Wide: a tuple of 100 boxed elements (all pending at once); deep: nested 2-tuples.
+        let elems: Vec<Term> = (0..100)
+            .map(|i| {
+                let l = build::list(&mut a, &[Term::small(i), Term::small(-i)]);
+                build::tuple(&mut a, &[l, Term::small(i)])
+            })
+            .collect();
+        let mut t = build::tuple(&mut a, &elems);
+        for i in 0..300 {
+            // Each level holds a fresh boxed head and the rest: the heads wait on the stack.
+            let head = build::tuple(&mut a, &[Term::small(i), Term::small(i + 1)]);
+            let inner = build::cons(&mut a, head, Term::NIL);
+            t = build::tuple(&mut a, &[inner, t]);
+        }
+        let words = size_of(t);
+        let mut b = Arena::with_capacity(words);
+        let c = copy_term(t, &mut b);
+        assert!(exact_eq(c, t));
+        assert_eq!(b.words(), words);
+        assert!(!a.contains(c.ptr() as usize) && b.contains(c.ptr() as usize));
+    }
 }
