@@ -55,7 +55,7 @@ function lineWriter(f) {
  * The engine still checks the sizes and the checksum; anything unexpected goes to it unchanged,
  * so its error names the bad byte.
  */
-async function inflateBundle(bytes) {
+export async function inflateBundle(bytes) { // exported for the package's tests
   if (bytes.length < 20 || !backend.inflate) return bytes;
   const head = new DataView(bytes.buffer, bytes.byteOffset, 20);
   const flags = head.getUint32(4, true);

@@ -459,6 +459,10 @@ mod tests {
             h.adopt(frag);
             kept.push(t);
         }
+        assert!(
+            h.fragment_words < h.free_words(),
+            "the count alone must force it"
+        );
         assert!(h.needs_gc(0));
         collect(&mut h, &mut [&mut kept[..]], 0);
         assert!(!h.needs_gc(0) && h.fragments.is_empty());

@@ -491,13 +491,17 @@ impl Heap {
     pub fn adopt(&mut self, frag: Arena) {
         let (cur, full, mut off) = frag.into_parts();
         for b in full {
-            self.fragment_words += b.used();
-            self.fragments.push(b);
+            self.add_fragment(b);
         }
-        self.fragment_words += cur.used();
-        self.fragments.push(cur);
-        self.gc_due |= self.fragments.len() > MAX_FRAGMENTS;
+        self.add_fragment(cur);
         self.offheap.append(&mut off);
+    }
+
+    /// Counts a block's words as fragment words and makes a collection due once they are many.
+    fn add_fragment(&mut self, b: Block) {
+        self.fragment_words += b.used();
+        self.fragments.push(b);
+        self.gc_due |= self.fragments.len() > MAX_FRAGMENTS;
     }
 }
 
@@ -530,9 +534,7 @@ impl Heap {
         }
         let mut b = Block::new(words.max(self.young.capacity() / 4).max(256));
         let p = b.bump(words).expect("fresh fragment fits");
-        self.fragment_words += words;
-        self.fragments.push(b);
-        self.gc_due |= self.fragments.len() > MAX_FRAGMENTS;
+        self.add_fragment(b);
         p
     }
 }
