@@ -94,7 +94,7 @@ pub fn gc(p: &mut Process, x: &mut [Term], live: usize, need: usize) {
         _ => Term::NIL,
     };
     extra.push(trap_term);
-    if p.mailbox.current().is_some_and(|m| !m.is_immediate()) {
+    if p.mailbox.matching_boxed() {
         p.collected_in_receive = true;
     }
     let (xs, _) = x.split_at_mut(live.min(x.len()));
@@ -398,7 +398,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                         }
                     }
                 }
-                Instr::LoopRec { fail } => match p.mailbox.current() {
+                Instr::LoopRec { fail } => match p.mailbox.loop_rec() {
                     Some(m) => x[0] = m,
                     None => jump!(*fail),
                 },
@@ -415,7 +415,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                         leave!(Stop::Yield);
                     }
                     // Do the `loop_rec` at `l` here: one dispatch less per message scanned.
-                    match (p.mailbox.current(), &instrs[l as usize]) {
+                    match (p.mailbox.loop_rec(), &instrs[l as usize]) {
                         (Some(m), Instr::LoopRec { .. }) => {
                             x[0] = m;
                             jump!(l + 1)

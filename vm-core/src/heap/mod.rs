@@ -15,22 +15,26 @@ pub mod copy;
 pub mod gc;
 
 use alloc::boxed::Box;
-use alloc::vec;
 use alloc::vec::Vec;
 use core::cell::{Cell, UnsafeCell};
+use core::mem::MaybeUninit;
 
 use crate::term::{Header, Subtag, Term};
 
 /// A contiguous block of words with a bump pointer.
+///
+/// The words start uninitialised: nothing reads a block above `top`, and everything below it
+/// was written by whoever bumped it, so zeroing every new heap and message fragment would be
+/// wasted work.
 pub struct Block {
-    mem: Box<[u64]>,
+    mem: Box<[MaybeUninit<u64>]>,
     top: usize,
 }
 
 impl Block {
     pub fn new(words: usize) -> Block {
         Block {
-            mem: vec![0u64; words].into_boxed_slice(),
+            mem: (0..words).map(|_| MaybeUninit::uninit()).collect(),
             top: 0,
         }
     }
@@ -50,7 +54,7 @@ impl Block {
     fn bump(&mut self, words: usize) -> Option<*mut u64> {
         if self.free() >= words {
             // SAFETY: top + words <= len, so the pointer stays inside the block.
-            let p = unsafe { self.mem.as_mut_ptr().add(self.top) };
+            let p = unsafe { self.mem.as_mut_ptr().add(self.top) }.cast::<u64>();
             self.top += words;
             Some(p)
         } else {
@@ -69,7 +73,7 @@ impl Block {
         addr >= s && addr < s + self.mem.len() * 8
     }
     pub fn start_ptr(&mut self) -> *mut u64 {
-        self.mem.as_mut_ptr()
+        self.mem.as_mut_ptr().cast()
     }
     /// Empties the block for reuse (its old words are never read again).
     pub fn reset(&mut self) {

@@ -53,6 +53,9 @@ pub struct Mailbox {
     next_seq: u64,
     markers: Vec<Marker>,
     next_marker: u32,
+    /// A `loop_rec` handed out the message under the save pointer and neither `loop_rec_end`,
+    /// `remove_message` nor `timeout` has finished with it: the receive is matching it.
+    matching: bool,
 }
 
 impl Mailbox {
@@ -73,6 +76,18 @@ impl Mailbox {
     pub fn current(&self) -> Option<Term> {
         self.msgs.get(self.save).map(|m| m.term)
     }
+    /// `loop_rec`: the message under the save pointer, which the receive now matches.
+    #[inline]
+    pub fn loop_rec(&mut self) -> Option<Term> {
+        let m = self.current();
+        self.matching = m.is_some();
+        m
+    }
+    /// The boxed message a receive is matching, if any: while its words are outside the heap,
+    /// a collection must know that registers may point into them.
+    pub fn matching_boxed(&self) -> bool {
+        self.matching && self.current().is_some_and(|m| !m.is_immediate())
+    }
     /// True when there are messages the save pointer has not passed.
     pub fn has_unseen(&self) -> bool {
         self.save < self.msgs.len()
@@ -83,16 +98,19 @@ impl Mailbox {
         if self.save < self.msgs.len() {
             self.save += 1;
         }
+        self.matching = false;
     }
     /// `remove_message`: takes the message under the save pointer and rewinds.
     pub fn take_current(&mut self) -> Option<Message> {
         let m = self.msgs.remove(self.save);
         self.save = 0;
+        self.matching = false;
         m
     }
     /// `timeout`: rewinds the save pointer.
     pub fn rewind(&mut self) {
         self.save = 0;
+        self.matching = false;
     }
     pub fn iter(&self) -> impl Iterator<Item = Term> + '_ {
         self.msgs.iter().map(|m| m.term)
@@ -114,6 +132,7 @@ impl Mailbox {
     pub fn clear(&mut self) {
         self.msgs.clear();
         self.save = 0;
+        self.matching = false;
     }
 
     /// `recv_marker_reserve`: a marker at the current end of the queue; its id is returned.
@@ -139,9 +158,29 @@ impl Mailbox {
     pub fn use_marker(&mut self, reference: [u32; 3]) {
         if let Some(m) = self.markers.iter().find(|m| m.reference == Some(reference)) {
             let seq = m.seq;
-            let pos = self.msgs.partition_point(|msg| msg.seq < seq);
-            if pos > self.save {
-                self.save = pos;
+            // The marker is usually near the end of a long queue (a call's reply arrives after
+            // it): gallop back from the end, then search only the last stride.
+            let n = self.msgs.len();
+            let (mut lo, mut hi) = (0, n);
+            let mut step = 1;
+            while step <= n {
+                if self.msgs[n - step].seq < seq {
+                    lo = n - step + 1;
+                    break;
+                }
+                hi = n - step;
+                step *= 2;
+            }
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                if self.msgs[mid].seq < seq {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            if lo > self.save {
+                self.save = lo;
             }
         }
     }
@@ -175,5 +214,46 @@ mod tests {
         mb.clear_marker([7, 0, 0]);
         mb.use_marker([7, 0, 0]);
         assert_eq!(mb.current(), Some(Term::small(1)));
+    }
+
+    #[test]
+    fn only_a_message_under_match_is_reported_to_the_collector() {
+        let mut frag = Arena::new();
+        let boxed = crate::heap::build::tuple(&mut frag, &[Term::small(1), Term::small(2)]);
+        let mut mb = Mailbox::default();
+        mb.push(boxed, Some(frag));
+        mb.push(Term::small(3), None);
+        // Queued but not handed out by loop_rec: nothing on the heap can point into it.
+        assert!(!mb.matching_boxed());
+        assert_eq!(mb.loop_rec(), Some(boxed));
+        assert!(mb.matching_boxed());
+        mb.advance();
+        assert!(!mb.matching_boxed());
+        assert_eq!(mb.loop_rec(), Some(Term::small(3)));
+        assert!(!mb.matching_boxed(), "an immediate has no words to point into");
+        mb.rewind();
+        assert_eq!(mb.loop_rec(), Some(boxed));
+        assert!(mb.take_current().is_some());
+        assert!(!mb.matching_boxed());
+    }
+
+    #[test]
+    fn a_marker_skips_exactly_the_messages_queued_before_it() {
+        for before in 0..40 {
+            for after in 0..5 {
+                let mut mb = Mailbox::default();
+                for i in 0..before {
+                    mb.push(Term::small(i), None);
+                }
+                let id = mb.reserve_marker();
+                mb.bind_marker(id, [1, 2, 3]);
+                for i in 0..after {
+                    mb.push(Term::small(1000 + i), None);
+                }
+                mb.use_marker([1, 2, 3]);
+                let want = (after > 0).then(|| Term::small(1000));
+                assert_eq!(mb.current(), want, "{before} before, {after} after");
+            }
+        }
     }
 }

@@ -81,9 +81,11 @@ pub fn exact_eq(a: Term, b: Term) -> bool {
 /// [`exact_eq`] for two different non-immediate terms: a walk of both.
 #[inline(never)]
 fn exact_eq_boxed(a: Term, b: Term) -> bool {
+    // The first pair is taken without the work list, so leaves (a reference compared on every
+    // receive that waits for a reply) never allocate one.
     let mut work: alloc::vec::Vec<(Term, Term)> = alloc::vec::Vec::new();
-    work.push((a, b));
-    while let Some((a, b)) = work.pop() {
+    let mut next = Some((a, b));
+    while let Some((a, b)) = next.take().or_else(|| work.pop()) {
         if a == b {
             continue;
         }
@@ -143,13 +145,13 @@ fn exact_eq_boxed(a: Term, b: Term) -> bool {
                 }
             }
             (Subtag::Ref, _) => {
-                if ref_id_words(&a) != ref_id_words(&b) {
+                if !words_eq(ref_id_words(&a), ref_id_words(&b)) {
                     return false;
                 }
             }
             _ => {
                 // Raw objects: bignums, external identifiers.
-                if a.boxed_words() != b.boxed_words() {
+                if !words_eq(a.boxed_words(), b.boxed_words()) {
                     return false;
                 }
             }
@@ -161,6 +163,12 @@ fn exact_eq_boxed(a: Term, b: Term) -> bool {
 /// The words that make a reference's identity: its numbers. A magic reference's link and
 /// resource pointer differ between copies of the same reference, so they are left out (which also
 /// makes a plain reference with the same numbers, e.g. one decoded from its external form, equal).
+/// Word by word: slice equality would call `memcmp`, which compares bytes one at a time in the
+/// wasm build.
+fn words_eq(a: &[u64], b: &[u64]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
 fn ref_id_words(t: &Term) -> &[u64] {
     let w = t.boxed_words();
     match t.subtag() {
