@@ -20,6 +20,7 @@ pub mod process;
 pub mod resource;
 pub mod scheduler;
 pub mod term;
+pub mod vecmap;
 pub mod vm;
 pub mod zlib;
 

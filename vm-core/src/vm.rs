@@ -29,7 +29,7 @@ pub struct Shared {
     pub code: CodeTable,
     pub exports: ExportTable,
     pub bifs: Vec<BifEntry>,
-    bif_index: BTreeMap<(u32, u32, u32), BifId>,
+    bif_index: crate::vecmap::VecMap<(u32, u32, u32), BifId>,
     pub host: Box<dyn Host>,
     /// Counter behind `make_ref/0` and `unique_integer`.
     pub next_unique: u64,
@@ -55,7 +55,7 @@ pub struct Shared {
     pub runq: RunQueues,
     pub timers: Timers,
     /// Registered names: atom index → pid.
-    pub registry: BTreeMap<u32, Term>,
+    pub registry: crate::vecmap::VecMap<u32, Term>,
     /// Active process aliases → owner.
     pub aliases: BTreeMap<RefId, Term>,
     /// Processes an exit signal has killed, with their reasons, not yet ended.
@@ -66,7 +66,7 @@ pub struct Shared {
     watch: Option<(Term, Option<Outcome>)>,
     /// Processes started by [`Vm::spawn_call`] (by raw pid), and how they ended, each outcome
     /// in an area of its own (it outlives [`Vm::clear_results`] until taken).
-    calls: BTreeMap<u64, Option<(Outcome, Arena)>>,
+    calls: crate::vecmap::VecMap<u64, Option<(Outcome, Arena)>>,
     /// Reductions spent by every process so far (`statistics(reductions)`).
     pub total_reductions: u64,
     /// ETS tables.
@@ -351,7 +351,7 @@ impl Vm {
     pub fn new(host: Box<dyn Host>) -> Vm {
         let mut atoms = AtomTable::new();
         let mut bifs = Vec::new();
-        let mut bif_index = BTreeMap::new();
+        let mut bif_index = crate::vecmap::VecMap::new();
         let mut exports = ExportTable::default();
         for table in crate::bif::all_tables() {
             for e in table {
@@ -417,12 +417,12 @@ impl Vm {
                 procs: ProcTable::default(),
                 runq: RunQueues::default(),
                 timers: Timers::default(),
-                registry: BTreeMap::new(),
+                registry: crate::vecmap::VecMap::new(),
                 aliases: BTreeMap::new(),
                 doomed: VecDeque::new(),
                 results: Arena::new(),
                 watch: None,
-                calls: BTreeMap::new(),
+                calls: crate::vecmap::VecMap::new(),
                 total_reductions: 0,
                 ets: Default::default(),
                 default_min_heap_size: crate::heap::MIN_HEAP_SIZE,

@@ -738,6 +738,32 @@ pub enum Instr {
     FMoveFX(FReg, u16),
     /// `deallocate N` + `return`.
     DeallocReturn(u16),
+    // Super-instructions: each does the work of the instruction it replaces and of the one
+    // after it, then skips that one (which stays in place for jumps that land on it).
+    /// `allocate` + `init_yregs` (a new frame is already all `[]`).
+    AllocateInit {
+        stack: u16,
+        live: u16,
+    },
+    /// Two moves: X to Y, then X to X (saving an argument, then passing the next).
+    MoveXYXX(u16, u16, u16, u16),
+    /// An X-to-X move + `call`.
+    MoveXXCall {
+        s: u16,
+        d: u16,
+        arity: u8,
+        target: Label,
+    },
+    /// A Y-to-X move + `call_last`.
+    MoveYXCallLast {
+        s: u16,
+        d: u16,
+        arity: u8,
+        target: Label,
+        dealloc: u16,
+    },
+    /// An X-to-X move + `return`.
+    MoveXXReturn(u16, u16),
     /// An arithmetic gc_bif with its operator decided at load time; small integers are done
     /// inline, anything else goes to the native function `bif`.
     Arith {

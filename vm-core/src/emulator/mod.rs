@@ -336,6 +336,18 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     goto_code!(cp)
                 }};
             }
+            // A call to `target` in the current module.
+            macro_rules! local_call {
+                ($target:expr, $arity:expr) => {
+                    call_to!(
+                        CodePtr {
+                            code: code.id,
+                            ip: $target
+                        },
+                        $arity
+                    )
+                };
+            }
             macro_rules! push_cp {
                 () => {
                     p.stack.push(Term(
@@ -375,6 +387,39 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     do_return!();
                 }
                 Instr::MoveXX(s, d) => x[*d as usize] = x[*s as usize],
+                Instr::MoveXYXX(a, b, c, d) => {
+                    yset!(*b, x[*a as usize]);
+                    x[*d as usize] = x[*c as usize];
+                    ip += 1;
+                }
+                Instr::MoveXXCall {
+                    s,
+                    d,
+                    arity,
+                    target,
+                } => {
+                    let (arity, target) = (*arity, *target);
+                    x[*d as usize] = x[*s as usize];
+                    ip += 1;
+                    push_cp!();
+                    local_call!(target, arity)
+                }
+                Instr::MoveYXCallLast {
+                    s,
+                    d,
+                    arity,
+                    target,
+                    dealloc,
+                } => {
+                    let (arity, target) = (*arity, *target);
+                    x[*d as usize] = yget!(*s);
+                    dealloc!(*dealloc);
+                    local_call!(target, arity)
+                }
+                Instr::MoveXXReturn(s, d) => {
+                    x[*d as usize] = x[*s as usize];
+                    do_return!();
+                }
                 Instr::MoveXY(s, d) => yset!(*d, x[*s as usize]),
                 Instr::MoveYX(s, d) => x[*d as usize] = yget!(*s),
                 Instr::MoveYY(s, d) => yset!(*d, yget!(*s)),
@@ -644,13 +689,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                 Instr::Call { arity, target } => {
                     let (arity, target) = (*arity, *target);
                     push_cp!();
-                    call_to!(
-                        CodePtr {
-                            code: code.id,
-                            ip: target
-                        },
-                        arity
-                    )
+                    local_call!(target, arity)
                 }
                 Instr::CallLast {
                     arity,
@@ -659,23 +698,11 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                 } => {
                     let (arity, target) = (*arity, *target);
                     dealloc!(*dealloc);
-                    call_to!(
-                        CodePtr {
-                            code: code.id,
-                            ip: target
-                        },
-                        arity
-                    )
+                    local_call!(target, arity)
                 }
                 Instr::CallOnly { arity, target } => {
                     let (arity, target) = (*arity, *target);
-                    call_to!(
-                        CodePtr {
-                            code: code.id,
-                            ip: target
-                        },
-                        arity
-                    )
+                    local_call!(target, arity)
                 }
                 Instr::CallExt { arity, callee }
                 | Instr::CallExtOnly { arity, callee }
@@ -870,6 +897,12 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                         Some(*live),
                         false
                     )
+                }
+                Instr::AllocateInit { stack, live } => {
+                    let (n, live) = (*stack as usize, *live as usize);
+                    gc_charge!(safe_point(p, x, live, 0));
+                    p.stack.resize(p.stack.len() + n, Term::NIL);
+                    ip += 1;
                 }
                 Instr::Allocate { stack, live } => {
                     let (n, live) = (*stack as usize, *live as usize);

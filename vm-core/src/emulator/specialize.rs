@@ -125,17 +125,63 @@ pub fn specialize(instrs: &mut [Instr], fast: &FastOps) {
     }
 }
 
-/// Super-instructions: `deallocate` followed by `return` becomes one `DeallocReturn` (the
-/// `return` stays behind it for jumps that land there).
+/// Super-instructions: a common pair becomes one instruction at the first one's place. The
+/// second stays as it was, for jumps that land on it (`DeallocReturn` leaves its `return`
+/// behind; the others skip over theirs).
 fn fuse(instrs: &mut [Instr]) {
-    let mut i = 0;
-    while i < instrs.len() {
-        if let Instr::Deallocate(n) = instrs[i] {
-            if matches!(instrs.get(i + 1), Some(Instr::Return)) {
-                instrs[i] = Instr::DeallocReturn(n);
-            }
-        }
-        i += 1;
+    for i in 0..instrs.len().saturating_sub(1) {
+        let fused = match (&instrs[i], &instrs[i + 1]) {
+            (Instr::Deallocate(n), Instr::Return) => Instr::DeallocReturn(*n),
+            (Instr::Allocate { stack, live }, Instr::InitYRegs(_)) => Instr::AllocateInit {
+                stack: *stack,
+                live: *live,
+            },
+            (
+                Instr::Move {
+                    src: Src::X(a),
+                    dst: Dst::Y(b),
+                },
+                Instr::Move {
+                    src: Src::X(c),
+                    dst: Dst::X(d),
+                },
+            ) => Instr::MoveXYXX(*a, *b, *c, *d),
+            (
+                Instr::Move {
+                    src: Src::X(s),
+                    dst: Dst::X(d),
+                },
+                next,
+            ) => match next {
+                Instr::Call { arity, target } => Instr::MoveXXCall {
+                    s: *s,
+                    d: *d,
+                    arity: *arity,
+                    target: *target,
+                },
+                Instr::Return => Instr::MoveXXReturn(*s, *d),
+                _ => continue,
+            },
+            (
+                Instr::Move {
+                    src: Src::Y(s),
+                    dst: Dst::X(d),
+                },
+                Instr::CallLast {
+                    arity,
+                    target,
+                    dealloc,
+                },
+            ) => Instr::MoveYXCallLast {
+                s: *s,
+                d: *d,
+                arity: *arity,
+                target: *target,
+                dealloc: *dealloc,
+            },
+            _ => continue,
+        };
+        instrs[i] = fused;
     }
 }
 
@@ -185,5 +231,63 @@ pub fn small_op(op: ArithOp, x: i64, y: i64) -> Option<i64> {
         Some(v)
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mv(src: Src, dst: Dst) -> Instr {
+        Instr::Move { src, dst }
+    }
+
+    #[test]
+    fn pairs_fuse_at_the_first_and_leave_the_second_for_jumps() {
+        let mut code = [
+            Instr::Allocate { stack: 2, live: 1 },
+            Instr::InitYRegs(alloc::vec![0].into_boxed_slice()),
+            mv(Src::X(0), Dst::Y(0)),
+            mv(Src::X(1), Dst::X(0)),
+            Instr::Call {
+                arity: 1,
+                target: 0,
+            },
+            mv(Src::Y(0), Dst::X(0)),
+            Instr::CallLast {
+                arity: 1,
+                target: 0,
+                dealloc: 2,
+            },
+            mv(Src::X(2), Dst::X(0)),
+            Instr::Return,
+        ];
+        specialize(&mut code, &FastOps::default());
+        assert!(matches!(code[0], Instr::AllocateInit { stack: 2, live: 1 }));
+        assert!(matches!(code[1], Instr::InitYRegs(_)));
+        assert!(matches!(code[2], Instr::MoveXYXX(0, 0, 1, 0)));
+        // The second of a pair is itself the first of the next one.
+        assert!(matches!(
+            code[3],
+            Instr::MoveXXCall {
+                s: 1,
+                d: 0,
+                arity: 1,
+                target: 0
+            }
+        ));
+        assert!(matches!(code[4], Instr::Call { .. }));
+        assert!(matches!(
+            code[5],
+            Instr::MoveYXCallLast {
+                s: 0,
+                d: 0,
+                dealloc: 2,
+                ..
+            }
+        ));
+        assert!(matches!(code[6], Instr::CallLast { .. }));
+        assert!(matches!(code[7], Instr::MoveXXReturn(2, 0)));
+        assert!(matches!(code[8], Instr::Return));
     }
 }

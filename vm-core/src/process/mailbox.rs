@@ -230,7 +230,10 @@ mod tests {
         mb.advance();
         assert!(!mb.matching_boxed());
         assert_eq!(mb.loop_rec(), Some(Term::small(3)));
-        assert!(!mb.matching_boxed(), "an immediate has no words to point into");
+        assert!(
+            !mb.matching_boxed(),
+            "an immediate has no words to point into"
+        );
         mb.rewind();
         assert_eq!(mb.loop_rec(), Some(boxed));
         assert!(mb.take_current().is_some());

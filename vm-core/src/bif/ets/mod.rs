@@ -188,13 +188,13 @@ impl Table {
 pub struct Tables {
     tabs: BTreeMap<RefId, Box<Table>>,
     /// Name atom index → id of the named table.
-    names: BTreeMap<u32, RefId>,
+    names: crate::vecmap::VecMap<u32, RefId>,
     /// Pid → how many tables it owns.
     owners: BTreeMap<u64, usize>,
     /// Pid → how many fixations it holds.
     fixers: BTreeMap<u64, usize>,
     /// The match specifications `match_spec_compile/1` made.
-    compiled: BTreeMap<RefId, Box<select::CompiledMs>>,
+    compiled: crate::vecmap::VecMap<RefId, Box<select::CompiledMs>>,
 }
 
 impl Tables {
