@@ -747,6 +747,11 @@ pub enum Instr {
     },
     /// Two moves: X to Y, then X to X (saving an argument, then passing the next).
     MoveXYXX(u16, u16, u16, u16),
+    /// Two moves, named by their kinds as [`Instr::MoveXYXX`] is.
+    MoveXYXY(u16, u16, u16, u16),
+    MoveYXXX(u16, u16, u16, u16),
+    MoveXXXX(u16, u16, u16, u16),
+    MoveXXYX(u16, u16, u16, u16),
     /// An X-to-X move + `call`.
     MoveXXCall {
         s: u16,

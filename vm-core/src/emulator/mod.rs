@@ -392,6 +392,26 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     x[*d as usize] = x[*c as usize];
                     ip += 1;
                 }
+                Instr::MoveXYXY(a, b, c, d) => {
+                    yset!(*b, x[*a as usize]);
+                    yset!(*d, x[*c as usize]);
+                    ip += 1;
+                }
+                Instr::MoveYXXX(a, b, c, d) => {
+                    x[*b as usize] = yget!(*a);
+                    x[*d as usize] = x[*c as usize];
+                    ip += 1;
+                }
+                Instr::MoveXXXX(a, b, c, d) => {
+                    x[*b as usize] = x[*a as usize];
+                    x[*d as usize] = x[*c as usize];
+                    ip += 1;
+                }
+                Instr::MoveXXYX(a, b, c, d) => {
+                    x[*b as usize] = x[*a as usize];
+                    x[*d as usize] = yget!(*c);
+                    ip += 1;
+                }
                 Instr::MoveXXCall {
                     s,
                     d,

@@ -136,16 +136,11 @@ fn fuse(instrs: &mut [Instr]) {
                 stack: *stack,
                 live: *live,
             },
-            (
-                Instr::Move {
-                    src: Src::X(a),
-                    dst: Dst::Y(b),
-                },
-                Instr::Move {
-                    src: Src::X(c),
-                    dst: Dst::X(d),
-                },
-            ) => Instr::MoveXYXX(*a, *b, *c, *d),
+            (Instr::Move { src: s1, dst: d1 }, Instr::Move { src: s2, dst: d2 })
+                if move_pair(*s1, *d1, *s2, *d2).is_some() && !ends_in_transfer(instrs, i + 1) =>
+            {
+                move_pair(*s1, *d1, *s2, *d2).unwrap()
+            }
             (
                 Instr::Move {
                     src: Src::X(s),
@@ -183,6 +178,39 @@ fn fuse(instrs: &mut [Instr]) {
         };
         instrs[i] = fused;
     }
+}
+
+/// True when the move at `i` fuses with the call or return after it: pairing it with the move
+/// before instead would save no dispatch and lose that fusion.
+fn ends_in_transfer(instrs: &[Instr], i: usize) -> bool {
+    matches!(
+        (&instrs[i], instrs.get(i + 1)),
+        (
+            Instr::Move {
+                src: Src::X(_),
+                dst: Dst::X(_)
+            },
+            Some(Instr::Call { .. } | Instr::Return)
+        ) | (
+            Instr::Move {
+                src: Src::Y(_),
+                dst: Dst::X(_)
+            },
+            Some(Instr::CallLast { .. })
+        )
+    )
+}
+
+/// The super-instruction for two register moves in a row, for the pairs that have one.
+fn move_pair(s1: Src, d1: Dst, s2: Src, d2: Dst) -> Option<Instr> {
+    Some(match (s1, d1, s2, d2) {
+        (Src::X(a), Dst::Y(b), Src::X(c), Dst::X(d)) => Instr::MoveXYXX(a, b, c, d),
+        (Src::X(a), Dst::Y(b), Src::X(c), Dst::Y(d)) => Instr::MoveXYXY(a, b, c, d),
+        (Src::Y(a), Dst::X(b), Src::X(c), Dst::X(d)) => Instr::MoveYXXX(a, b, c, d),
+        (Src::X(a), Dst::X(b), Src::X(c), Dst::X(d)) => Instr::MoveXXXX(a, b, c, d),
+        (Src::X(a), Dst::X(b), Src::Y(c), Dst::X(d)) => Instr::MoveXXYX(a, b, c, d),
+        _ => return None,
+    })
 }
 
 /// Result of `+`, `-` or `*` on a float and a float or small (the BEAM converts the small), when
@@ -261,12 +289,15 @@ mod tests {
             },
             mv(Src::X(2), Dst::X(0)),
             Instr::Return,
+            mv(Src::X(0), Dst::Y(1)),
+            mv(Src::X(1), Dst::X(2)),
+            Instr::Jump(0),
         ];
         specialize(&mut code, &FastOps::default());
         assert!(matches!(code[0], Instr::AllocateInit { stack: 2, live: 1 }));
         assert!(matches!(code[1], Instr::InitYRegs(_)));
-        assert!(matches!(code[2], Instr::MoveXYXX(0, 0, 1, 0)));
-        // The second of a pair is itself the first of the next one.
+        // Not paired with the move after it, which pairs with the call.
+        assert!(matches!(code[2], Instr::MoveXY(0, 0)));
         assert!(matches!(
             code[3],
             Instr::MoveXXCall {
@@ -289,5 +320,7 @@ mod tests {
         assert!(matches!(code[6], Instr::CallLast { .. }));
         assert!(matches!(code[7], Instr::MoveXXReturn(2, 0)));
         assert!(matches!(code[8], Instr::Return));
+        assert!(matches!(code[9], Instr::MoveXYXX(0, 1, 1, 2)));
+        assert!(matches!(code[10], Instr::MoveXX(1, 2)));
     }
 }
