@@ -769,6 +769,20 @@ pub enum Instr {
     },
     /// An X-to-X move + `return`.
     MoveXXReturn(u16, u16),
+    /// `is_lt` of an X register against a small literal + `return` (a guarded base case).
+    IsLtXIReturn {
+        fail: Label,
+        a: u16,
+        imm: i64,
+    },
+    /// `test_heap` + `put_list`.
+    TestHeapPutList {
+        heap: u32,
+        live: u16,
+        head: Src,
+        tail: Src,
+        dst: Dst,
+    },
     /// An arithmetic gc_bif with its operator decided at load time; small integers are done
     /// inline, anything else goes to the native function `bif`.
     Arith {

@@ -612,6 +612,12 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                         jump!(*fail)
                     }
                 }
+                Instr::IsLtXIReturn { fail, a, imm } => {
+                    if !ops::less(sh, x[*a as usize], Term::small(*imm)) {
+                        jump!(*fail)
+                    }
+                    do_return!();
+                }
                 Instr::IsLtXI { fail, a, imm } => {
                     if !ops::less(sh, x[*a as usize], Term::small(*imm)) {
                         jump!(*fail)
@@ -989,6 +995,18 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                         Some(slot) => *slot = v,
                         None => raise!(Exception::badarg()),
                     }
+                }
+                Instr::TestHeapPutList {
+                    heap,
+                    live,
+                    head,
+                    tail,
+                    dst,
+                } => {
+                    gc_charge!(safe_point(p, x, *live as usize, *heap as usize));
+                    let (h, t) = (rd!(*head), rd!(*tail));
+                    wr!(*dst, build::cons(&mut p.heap, h, t));
+                    ip += 1;
                 }
                 Instr::PutList { head, tail, dst } => {
                     let (h, t) = (rd!(*head), rd!(*tail));

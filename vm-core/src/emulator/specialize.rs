@@ -132,6 +132,27 @@ fn fuse(instrs: &mut [Instr]) {
     for i in 0..instrs.len().saturating_sub(1) {
         let fused = match (&instrs[i], &instrs[i + 1]) {
             (Instr::Deallocate(n), Instr::Return) => Instr::DeallocReturn(*n),
+            (
+                Instr::IsLt {
+                    fail,
+                    a: Src::X(a),
+                    b: Src::Imm(t),
+                },
+                Instr::Return,
+            ) if t.is_small() => Instr::IsLtXIReturn {
+                fail: *fail,
+                a: *a,
+                imm: t.small_value(),
+            },
+            (Instr::TestHeap { heap, live }, Instr::PutList { head, tail, dst }) => {
+                Instr::TestHeapPutList {
+                    heap: *heap,
+                    live: *live,
+                    head: *head,
+                    tail: *tail,
+                    dst: *dst,
+                }
+            }
             (Instr::Allocate { stack, live }, Instr::InitYRegs(_)) => Instr::AllocateInit {
                 stack: *stack,
                 live: *live,
@@ -322,5 +343,45 @@ mod tests {
         assert!(matches!(code[8], Instr::Return));
         assert!(matches!(code[9], Instr::MoveXYXX(0, 1, 1, 2)));
         assert!(matches!(code[10], Instr::MoveXX(1, 2)));
+    }
+
+    #[test]
+    fn guarded_returns_and_list_building_fuse() {
+        let mut code = [
+            Instr::IsLt {
+                fail: 3,
+                a: Src::X(0),
+                b: Src::Imm(crate::term::Term::small(2)),
+            },
+            Instr::Return,
+            Instr::TestHeap { heap: 2, live: 1 },
+            Instr::PutList {
+                head: Src::Y(0),
+                tail: Src::X(0),
+                dst: Dst::X(0),
+            },
+            Instr::Return,
+        ];
+        specialize(&mut code, &FastOps::default());
+        assert!(matches!(
+            code[0],
+            Instr::IsLtXIReturn {
+                fail: 3,
+                a: 0,
+                imm: 2
+            }
+        ));
+        assert!(matches!(code[1], Instr::Return));
+        assert!(matches!(
+            code[2],
+            Instr::TestHeapPutList {
+                heap: 2,
+                live: 1,
+                head: Src::Y(0),
+                tail: Src::X(0),
+                dst: Dst::X(0)
+            }
+        ));
+        assert!(matches!(code[3], Instr::PutList { .. }));
     }
 }
