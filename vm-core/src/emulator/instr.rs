@@ -759,6 +759,20 @@ pub enum Instr {
         arity: u8,
         target: Label,
     },
+    /// An X-to-Y move + `call`.
+    MoveXYCall {
+        s: u16,
+        d: u16,
+        arity: u8,
+        target: Label,
+    },
+    /// `allocate` + an X-to-Y move (the first thing a new frame usually gets).
+    AllocateMoveXY {
+        stack: u16,
+        live: u16,
+        s: u16,
+        d: u16,
+    },
     /// A Y-to-X move + `call_last`.
     MoveYXCallLast {
         s: u16,

@@ -424,6 +424,18 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     push_cp!();
                     local_call!(target, arity)
                 }
+                Instr::MoveXYCall {
+                    s,
+                    d,
+                    arity,
+                    target,
+                } => {
+                    let (arity, target) = (*arity, *target);
+                    yset!(*d, x[*s as usize]);
+                    ip += 1;
+                    push_cp!();
+                    local_call!(target, arity)
+                }
                 Instr::MoveYXCallLast {
                     s,
                     d,
@@ -923,6 +935,13 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                         Some(*live),
                         false
                     )
+                }
+                Instr::AllocateMoveXY { stack, live, s, d } => {
+                    let (n, live) = (*stack as usize, *live as usize);
+                    gc_charge!(safe_point(p, x, live, 0));
+                    p.stack.resize(p.stack.len() + n, Term::NIL);
+                    yset!(*d, x[*s as usize]);
+                    ip += 1;
                 }
                 Instr::AllocateInit { stack, live } => {
                     let (n, live) = (*stack as usize, *live as usize);

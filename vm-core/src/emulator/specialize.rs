@@ -153,6 +153,30 @@ fn fuse(instrs: &mut [Instr]) {
                     dst: *dst,
                 }
             }
+            (
+                Instr::Allocate { stack, live },
+                Instr::Move {
+                    src: Src::X(s),
+                    dst: Dst::Y(d),
+                },
+            ) => Instr::AllocateMoveXY {
+                stack: *stack,
+                live: *live,
+                s: *s,
+                d: *d,
+            },
+            (
+                Instr::Move {
+                    src: Src::X(s),
+                    dst: Dst::Y(d),
+                },
+                Instr::Call { arity, target },
+            ) => Instr::MoveXYCall {
+                s: *s,
+                d: *d,
+                arity: *arity,
+                target: *target,
+            },
             (Instr::Allocate { stack, live }, Instr::InitYRegs(_)) => Instr::AllocateInit {
                 stack: *stack,
                 live: *live,
@@ -383,5 +407,37 @@ mod tests {
             }
         ));
         assert!(matches!(code[3], Instr::PutList { .. }));
+    }
+
+    #[test]
+    fn a_new_frame_and_a_saved_argument_fuse() {
+        let mut code = [
+            Instr::Allocate { stack: 1, live: 3 },
+            mv(Src::X(2), Dst::Y(0)),
+            Instr::Call {
+                arity: 2,
+                target: 0,
+            },
+        ];
+        specialize(&mut code, &FastOps::default());
+        assert!(matches!(
+            code[0],
+            Instr::AllocateMoveXY {
+                stack: 1,
+                live: 3,
+                s: 2,
+                d: 0
+            }
+        ));
+        assert!(matches!(
+            code[1],
+            Instr::MoveXYCall {
+                s: 2,
+                d: 0,
+                arity: 2,
+                target: 0
+            }
+        ));
+        assert!(matches!(code[2], Instr::Call { .. }));
     }
 }
