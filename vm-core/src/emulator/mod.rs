@@ -348,6 +348,15 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     )
                 };
             }
+            // A new frame of `stack` Y registers, all `[]`, after a safe point with `live` X
+            // registers that leaves `need` words free on the heap.
+            macro_rules! allocate {
+                ($stack:expr, $live:expr, $need:expr) => {{
+                    let (n, live, need) = ($stack as usize, $live as usize, $need as usize);
+                    gc_charge!(safe_point(p, x, live, need));
+                    p.stack.resize(p.stack.len() + n, Term::NIL);
+                }};
+            }
             macro_rules! push_cp {
                 () => {
                     p.stack.push(Term(
@@ -937,28 +946,18 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     )
                 }
                 Instr::AllocateMoveXY { stack, live, s, d } => {
-                    let (n, live) = (*stack as usize, *live as usize);
-                    gc_charge!(safe_point(p, x, live, 0));
-                    p.stack.resize(p.stack.len() + n, Term::NIL);
+                    allocate!(*stack, *live, 0);
                     yset!(*d, x[*s as usize]);
                     ip += 1;
                 }
                 Instr::AllocateInit { stack, live } => {
-                    let (n, live) = (*stack as usize, *live as usize);
-                    gc_charge!(safe_point(p, x, live, 0));
-                    p.stack.resize(p.stack.len() + n, Term::NIL);
+                    allocate!(*stack, *live, 0);
                     ip += 1;
                 }
                 Instr::Allocate { stack, live } => {
-                    let (n, live) = (*stack as usize, *live as usize);
-                    gc_charge!(safe_point(p, x, live, 0));
-                    p.stack.resize(p.stack.len() + n, Term::NIL);
+                    allocate!(*stack, *live, 0);
                 }
-                Instr::AllocateHeap { stack, heap, live } => {
-                    let (n, need, live) = (*stack as usize, *heap as usize, *live as usize);
-                    gc_charge!(safe_point(p, x, live, need));
-                    p.stack.resize(p.stack.len() + n, Term::NIL);
-                }
+                Instr::AllocateHeap { stack, heap, live } => allocate!(*stack, *live, *heap),
                 Instr::TestHeap { heap, live } => {
                     let (need, live) = (*heap as usize, *live as usize);
                     gc_charge!(safe_point(p, x, live, need));

@@ -546,8 +546,8 @@ pub fn exec_other(io: &mut RegIo, instr: &Instr) -> Next {
             io.gc(*live);
             // Most constructions have a handful of segments: keep them on the stack (and no
             // vector to drop on the way out).
-            let res = if segments.len() <= SMALL_SEGS {
-                let mut small = [BLANK_SEG; SMALL_SEGS];
+            let res = if segments.len() <= bits::SMALL_SEGS {
+                let mut small = [BLANK_SEG; bits::SMALL_SEGS];
                 for (slot, s) in small.iter_mut().zip(segments.iter()) {
                     *slot = seg_value(io, s);
                 }
@@ -731,9 +731,6 @@ fn utf_result(io: &mut RegIo, r: Option<u32>, fail: Label, dst: Option<Dst>) -> 
         None => Next::Jump(fail),
     }
 }
-
-/// Segments of a `bs_create_bin` resolved on the stack.
-const SMALL_SEGS: usize = 8;
 
 const BLANK_SEG: bits::SegValue<'static> = bits::SegValue {
     kind: SegKind::Integer,

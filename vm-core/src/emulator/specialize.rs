@@ -165,85 +165,62 @@ fn fuse(instrs: &mut [Instr]) {
                 s: *s,
                 d: *d,
             },
-            (
-                Instr::Move {
-                    src: Src::X(s),
-                    dst: Dst::Y(d),
-                },
-                Instr::Call { arity, target },
-            ) => Instr::MoveXYCall {
-                s: *s,
-                d: *d,
-                arity: *arity,
-                target: *target,
-            },
             (Instr::Allocate { stack, live }, Instr::InitYRegs(_)) => Instr::AllocateInit {
                 stack: *stack,
                 live: *live,
             },
-            (Instr::Move { src: s1, dst: d1 }, Instr::Move { src: s2, dst: d2 })
-                if move_pair(*s1, *d1, *s2, *d2).is_some() && !ends_in_transfer(instrs, i + 1) =>
-            {
-                move_pair(*s1, *d1, *s2, *d2).unwrap()
+            (Instr::Move { src: s1, dst: d1 }, Instr::Move { src: s2, dst: d2 }) => {
+                match move_pair(*s1, *d1, *s2, *d2) {
+                    Some(f) if move_then_transfer(&instrs[i + 1], instrs.get(i + 2)).is_none() => f,
+                    _ => continue,
+                }
             }
-            (
-                Instr::Move {
-                    src: Src::X(s),
-                    dst: Dst::X(d),
-                },
-                next,
-            ) => match next {
-                Instr::Call { arity, target } => Instr::MoveXXCall {
-                    s: *s,
-                    d: *d,
-                    arity: *arity,
-                    target: *target,
-                },
-                Instr::Return => Instr::MoveXXReturn(*s, *d),
-                _ => continue,
+            (first, next) => match move_then_transfer(first, Some(next)) {
+                Some(f) => f,
+                None => continue,
             },
-            (
-                Instr::Move {
-                    src: Src::Y(s),
-                    dst: Dst::X(d),
-                },
-                Instr::CallLast {
-                    arity,
-                    target,
-                    dealloc,
-                },
-            ) => Instr::MoveYXCallLast {
-                s: *s,
-                d: *d,
-                arity: *arity,
-                target: *target,
-                dealloc: *dealloc,
-            },
-            _ => continue,
         };
         instrs[i] = fused;
     }
 }
 
-/// True when the move at `i` fuses with the call or return after it: pairing it with the move
-/// before instead would save no dispatch and lose that fusion.
-fn ends_in_transfer(instrs: &[Instr], i: usize) -> bool {
-    matches!(
-        (&instrs[i], instrs.get(i + 1)),
+/// The super-instruction for a move followed by a call or return, if there is one. A move
+/// that has one is not paired with the move before it instead: that would save no dispatch.
+fn move_then_transfer(mv: &Instr, next: Option<&Instr>) -> Option<Instr> {
+    let Instr::Move { src, dst } = mv else {
+        return None;
+    };
+    Some(match (*src, *dst, next?) {
+        (Src::X(s), Dst::X(d), Instr::Call { arity, target }) => Instr::MoveXXCall {
+            s,
+            d,
+            arity: *arity,
+            target: *target,
+        },
+        (Src::X(s), Dst::Y(d), Instr::Call { arity, target }) => Instr::MoveXYCall {
+            s,
+            d,
+            arity: *arity,
+            target: *target,
+        },
+        (Src::X(s), Dst::X(d), Instr::Return) => Instr::MoveXXReturn(s, d),
         (
-            Instr::Move {
-                src: Src::X(_),
-                dst: Dst::X(_)
+            Src::Y(s),
+            Dst::X(d),
+            Instr::CallLast {
+                arity,
+                target,
+                dealloc,
             },
-            Some(Instr::Call { .. } | Instr::Return)
-        ) | (
-            Instr::Move {
-                src: Src::Y(_),
-                dst: Dst::X(_)
-            },
-            Some(Instr::CallLast { .. })
-        )
-    )
+        ) => Instr::MoveYXCallLast {
+            s,
+            d,
+            arity: *arity,
+            target: *target,
+            dealloc: *dealloc,
+        },
+        _ => return None,
+    })
 }
 
 /// The super-instruction for two register moves in a row, for the pairs that have one.

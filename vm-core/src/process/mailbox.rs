@@ -83,8 +83,8 @@ impl Mailbox {
         self.matching = m.is_some();
         m
     }
-    /// The boxed message a receive is matching, if any: while its words are outside the heap,
-    /// a collection must know that registers may point into them.
+    /// True when a receive is matching a boxed message: while its words are outside the heap, a
+    /// collection must know that registers may point into them.
     pub fn matching_boxed(&self) -> bool {
         self.matching && self.current().is_some_and(|m| !m.is_immediate())
     }

@@ -160,15 +160,15 @@ fn exact_eq_boxed(a: Term, b: Term) -> bool {
     true
 }
 
-/// The words that make a reference's identity: its numbers. A magic reference's link and
-/// resource pointer differ between copies of the same reference, so they are left out (which also
-/// makes a plain reference with the same numbers, e.g. one decoded from its external form, equal).
 /// Word by word: slice equality would call `memcmp`, which compares bytes one at a time in the
 /// wasm build.
 fn words_eq(a: &[u64], b: &[u64]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
+/// The words that make a reference's identity: its numbers. A magic reference's link and
+/// resource pointer differ between copies of the same reference, so they are left out (which also
+/// makes a plain reference with the same numbers, e.g. one decoded from its external form, equal).
 fn ref_id_words(t: &Term) -> &[u64] {
     let w = t.boxed_words();
     match t.subtag() {

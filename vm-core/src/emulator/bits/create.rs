@@ -325,8 +325,9 @@ pub fn create_bin(h: &mut impl Alloc, segs: &[SegValue]) -> Result<Term, Excepti
     })
 }
 
-/// Segments whose widths [`create_bin`] keeps on the stack.
-const SMALL_SEGS: usize = 8;
+/// Segments whose widths [`create_bin`] keeps on the stack (and that `bs_create_bin` resolves
+/// on the stack).
+pub const SMALL_SEGS: usize = 8;
 /// Bytes of new contents [`create_bin`] builds on the stack.
 const SMALL_BYTES: usize = 64;
 

@@ -19,7 +19,7 @@ pub mod matching;
 #[cfg(test)]
 mod tests;
 
-pub use create::{create_bin, SegValue};
+pub use create::{create_bin, SegValue, SMALL_SEGS};
 pub use legacy::{
     append, bs_add, init, init_writable, private_append, put_binary, put_float, put_integer,
     put_string, put_utf16, put_utf32, put_utf8, utf16_size, utf8_size,
