@@ -225,6 +225,14 @@ fn keep_on(vm: &mut Vm) -> Outcome {
 }
 
 fn main() -> ExitCode {
+    let status = dispatch_command();
+    #[cfg(feature = "pairs")]
+    lantern_core::emulator::paircount::dump();
+    status
+}
+
+/// Runs the command the arguments name.
+fn dispatch_command() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         None | Some("--help") | Some("-h") | Some("help") => {

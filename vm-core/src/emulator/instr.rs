@@ -852,6 +852,12 @@ pub enum Instr {
         imm: i64,
         dst: Dst,
     },
+    /// `+`/`-` of a small literal on an X register into an X register (ERTS's `i_increment`).
+    IncrementX(Increment),
+    /// The same with a Y register operand.
+    IncrementY(Increment),
+    /// `IncrementX` followed by `return` (a base case such as `f(0, N) -> N + 1`).
+    IncrementXReturn(Increment),
     /// `is_lt`/`is_ge` on two X registers.
     IsLtXX {
         fail: Label,
@@ -869,6 +875,21 @@ pub enum Instr {
     NormalExit,
     /// Continues a native function that asked to be resumed (`BifResult::Trap`).
     Unreachable,
+}
+
+/// Operands of the increment instructions: `by` is the literal or its negation; `bif` and `imm`
+/// are the original call, for the slow path (a non-small operand or an overflow).
+#[derive(Clone, Copy, Debug)]
+pub struct Increment {
+    pub fail: Label,
+    pub live: u16,
+    pub bif: crate::bif::BifId,
+    /// The operand's register (X or Y, by the instruction).
+    pub a: u16,
+    /// An X register.
+    pub dst: u16,
+    pub by: i64,
+    pub imm: i64,
 }
 
 /// Operators the emulator inlines for small integers.

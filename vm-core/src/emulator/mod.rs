@@ -9,6 +9,8 @@ pub mod bits;
 pub mod exception;
 pub mod instr;
 pub mod ops;
+#[cfg(feature = "pairs")]
+pub mod paircount;
 pub mod specialize;
 
 use alloc::boxed::Box;
@@ -24,7 +26,7 @@ use crate::process::{Process, Trap};
 use crate::term::Term;
 use crate::vm::Shared;
 use exception::{Fault, Top, Unwound};
-use instr::{Callee, Dst, Instr, Src, NO_LABEL};
+use instr::{ArithOp, Callee, Dst, Instr, Src, NO_LABEL};
 
 /// Size of the X register file. Register operands are `u16`, so a file of exactly 2^16
 /// entries lets every register access go without a bounds check (the loader keeps the indices
@@ -310,6 +312,27 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     }
                 }};
             }
+            // `+`/`-` of a small literal: on the tagged word, or through the native function.
+            macro_rules! increment {
+                ($inc:expr, $operand:expr) => {{
+                    let inc: &instr::Increment = $inc;
+                    let av = $operand;
+                    match av.small_add(inc.by) {
+                        Some(v) => x[inc.dst as usize] = v,
+                        None => {
+                            let args = [av, Term::small(inc.imm)];
+                            guard_call!(
+                                inc.fail,
+                                inc.bif,
+                                args,
+                                Dst::X(inc.dst),
+                                Some(inc.live),
+                                true
+                            )
+                        }
+                    }
+                }};
+            }
             // Enter code at `cp` (another module's or this one's).
             macro_rules! goto_code {
                 ($cp:expr) => {{
@@ -389,6 +412,8 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
             }
 
             let instr = &instrs[ip];
+            #[cfg(feature = "pairs")]
+            paircount::note(instr);
             ip += 1;
             match instr {
                 Instr::DeallocReturn(n) => {
@@ -694,6 +719,12 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                         true
                     )
                 }
+                Instr::IncrementX(inc) => increment!(inc, x[inc.a as usize]),
+                Instr::IncrementY(inc) => increment!(inc, yget!(inc.a)),
+                Instr::IncrementXReturn(inc) => {
+                    increment!(inc, x[inc.a as usize]);
+                    do_return!();
+                }
                 Instr::IsLtXX { fail, a, b } => {
                     if !ops::less(sh, x[*a as usize], x[*b as usize]) {
                         jump!(*fail)
@@ -714,6 +745,16 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     dst,
                 } => {
                     let (av, bv) = (rd!(*a), rd!(*b));
+                    // `+` and `-` on the tagged words: no operator table, no re-tagging.
+                    let tagged = match op {
+                        ArithOp::Add => av.small_plus(bv),
+                        ArithOp::Sub => av.small_minus(bv),
+                        _ => None,
+                    };
+                    if let Some(v) = tagged {
+                        wr!(*dst, v);
+                        continue 'dispatch;
+                    }
                     if av.is_small() && bv.is_small() {
                         if let Some(v) =
                             specialize::small_op(*op, av.small_value(), bv.small_value())

@@ -2,7 +2,7 @@
 //! fixed, so the dispatch loop's hottest paths (register moves, small-integer arithmetic,
 //! integer comparisons) do no operand matching at run time. One pass over freshly loaded code.
 
-use super::instr::{ArithOp, Dst, FDst, FSrc, Instr, Src};
+use super::instr::{ArithOp, Dst, FDst, FSrc, Increment, Instr, Src};
 use crate::vm::FastOps;
 
 /// The operator a gc_bif stands for, when the emulator inlines it.
@@ -51,8 +51,23 @@ pub fn specialize(instrs: &mut [Instr], fast: &FastOps) {
                 a,
                 b,
                 dst,
-            } => arith_op(fast, *bif).map(|op| match (*a, *b) {
-                (Src::X(a), Src::Imm(t)) if t.is_small() => Instr::ArithXI {
+            } => arith_op(fast, *bif).map(|op| match (*a, *b, *dst, increment(op, *b)) {
+                (Src::X(r) | Src::Y(r), Src::Imm(t), Dst::X(dst), Some(by)) => {
+                    let inc = Increment {
+                        fail: *fail,
+                        live: *live,
+                        bif: *bif,
+                        a: r,
+                        dst,
+                        by,
+                        imm: t.small_value(),
+                    };
+                    match a {
+                        Src::X(_) => Instr::IncrementX(inc),
+                        _ => Instr::IncrementY(inc),
+                    }
+                }
+                (Src::X(a), Src::Imm(t), _, _) if t.is_small() => Instr::ArithXI {
                     op,
                     fail: *fail,
                     live: *live,
@@ -61,7 +76,7 @@ pub fn specialize(instrs: &mut [Instr], fast: &FastOps) {
                     imm: t.small_value(),
                     dst: *dst,
                 },
-                (a, b) => Instr::Arith {
+                (a, b, _, _) => Instr::Arith {
                     op,
                     fail: *fail,
                     live: *live,
@@ -121,6 +136,31 @@ pub fn specialize(instrs: &mut [Instr], fast: &FastOps) {
         };
         if let Some(n) = new {
             *ins = n;
+        }
+    }
+    fuse_specialized(instrs);
+}
+
+/// What `+`/`-` of the small literal `t` adds, when it is an increment (the negation of the
+/// smallest small is not one).
+fn increment(op: ArithOp, t: Src) -> Option<i64> {
+    let Src::Imm(t) = t else {
+        return None;
+    };
+    let v = t.as_small()?;
+    let by = match op {
+        ArithOp::Add => v,
+        ArithOp::Sub => -v,
+        _ => return None,
+    };
+    crate::term::Term::fits_small(by).then_some(by)
+}
+
+/// Super-instructions made of already specialised instructions (same rule as [`fuse`]).
+fn fuse_specialized(instrs: &mut [Instr]) {
+    for i in 0..instrs.len().saturating_sub(1) {
+        if let (Instr::IncrementX(inc), Instr::Return) = (&instrs[i], &instrs[i + 1]) {
+            instrs[i] = Instr::IncrementXReturn(*inc);
         }
     }
 }
@@ -384,6 +424,78 @@ mod tests {
             }
         ));
         assert!(matches!(code[3], Instr::PutList { .. }));
+    }
+
+    #[test]
+    fn plus_and_minus_of_a_small_literal_become_increments() {
+        use crate::bif::BifId;
+        use crate::term::{Term, MIN_SMALL};
+        let (plus, minus, times) = (BifId(7), BifId(8), BifId(9));
+        let fast = FastOps {
+            plus: Some(plus),
+            minus: Some(minus),
+            times: Some(times),
+            ..FastOps::default()
+        };
+        let gc_bif = |bif, a, b, dst| Instr::GcBif2 {
+            fail: 0,
+            live: 2,
+            bif,
+            a,
+            b,
+            dst,
+        };
+        let mut code = [
+            gc_bif(minus, Src::X(0), Src::Imm(Term::small(2)), Dst::X(1)),
+            gc_bif(plus, Src::Y(3), Src::Imm(Term::small(5)), Dst::X(0)),
+            gc_bif(plus, Src::X(1), Src::Imm(Term::small(1)), Dst::X(0)),
+            Instr::Return,
+            // Not increments: into a Y register, the negation of the smallest small, `*`.
+            gc_bif(plus, Src::X(0), Src::Imm(Term::small(1)), Dst::Y(0)),
+            gc_bif(
+                minus,
+                Src::X(0),
+                Src::Imm(Term::small(MIN_SMALL)),
+                Dst::X(0),
+            ),
+            gc_bif(times, Src::X(0), Src::Imm(Term::small(3)), Dst::X(0)),
+        ];
+        specialize(&mut code, &fast);
+        assert!(matches!(
+            code[0],
+            Instr::IncrementX(Increment {
+                a: 0,
+                dst: 1,
+                by: -2,
+                imm: 2,
+                bif: BifId(8),
+                live: 2,
+                ..
+            })
+        ));
+        assert!(matches!(
+            code[1],
+            Instr::IncrementY(Increment {
+                a: 3,
+                dst: 0,
+                by: 5,
+                imm: 5,
+                ..
+            })
+        ));
+        assert!(matches!(
+            code[2],
+            Instr::IncrementXReturn(Increment {
+                a: 1,
+                dst: 0,
+                by: 1,
+                ..
+            })
+        ));
+        assert!(matches!(code[3], Instr::Return));
+        assert!(matches!(code[4], Instr::ArithXI { .. }));
+        assert!(matches!(code[5], Instr::ArithXI { .. }));
+        assert!(matches!(code[6], Instr::ArithXI { .. }));
     }
 
     #[test]

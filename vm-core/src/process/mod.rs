@@ -278,22 +278,20 @@ impl Process {
     /// `y(i)`, or `None` when the current frame has no such slot (only broken code asks).
     #[inline(always)]
     pub fn y_get(&self, i: u16) -> Option<Term> {
-        let n = self.stack.len();
-        if (i as usize) < n {
-            Some(self.stack[n - 1 - i as usize])
-        } else {
-            None
-        }
+        // One bounds check: past the frame the index wraps far beyond the stack.
+        let k = self.stack.len().wrapping_sub(i as usize + 1);
+        self.stack.get(k).copied()
     }
     /// Sets `y(i)`; false when there is no such slot.
     #[inline(always)]
     pub fn y_put(&mut self, i: u16, t: Term) -> bool {
-        let n = self.stack.len();
-        if (i as usize) < n {
-            self.stack[n - 1 - i as usize] = t;
-            true
-        } else {
-            false
+        let k = self.stack.len().wrapping_sub(i as usize + 1);
+        match self.stack.get_mut(k) {
+            Some(slot) => {
+                *slot = t;
+                true
+            }
+            None => false,
         }
     }
 

@@ -94,6 +94,36 @@ impl Term {
     pub const fn small_value(self) -> i64 {
         (self.0 as i64) >> 4
     }
+    /// `self + by` on the tagged word, for a small `self` and a `by` whose shifted form fits a
+    /// word (any small): the tag bits add to themselves plus zero, and the sum leaves `i64`
+    /// exactly when it leaves the small range. `None` for a non-small or on overflow.
+    #[inline(always)]
+    pub fn small_add(self, by: i64) -> Option<Term> {
+        if !self.is_small() {
+            return None;
+        }
+        (self.0 as i64).checked_add(by << 4).map(|r| Term(r as u64))
+    }
+    /// `self + b` for two smalls, on the tagged words (see [`Term::small_add`]).
+    #[inline(always)]
+    pub fn small_plus(self, b: Term) -> Option<Term> {
+        if !(self.is_small() && b.is_small()) {
+            return None;
+        }
+        (self.0 as i64)
+            .checked_add((b.0 & !TAG_IMMED1_MASK) as i64)
+            .map(|r| Term(r as u64))
+    }
+    /// `self - b` for two smalls, on the tagged words.
+    #[inline(always)]
+    pub fn small_minus(self, b: Term) -> Option<Term> {
+        if !(self.is_small() && b.is_small()) {
+            return None;
+        }
+        (self.0 as i64)
+            .checked_sub((b.0 & !TAG_IMMED1_MASK) as i64)
+            .map(|r| Term(r as u64))
+    }
     #[inline(always)]
     pub fn as_small(self) -> Option<i64> {
         if self.is_small() {

@@ -218,3 +218,33 @@ fn exact_comparison() {
     assert_eq!(compare_numbers(nb, s(0)), Ordering::Less);
     assert_eq!(compare_numbers(nb, b64), Ordering::Less);
 }
+
+#[test]
+fn tagged_small_arithmetic_agrees_with_plain_arithmetic_and_stops_at_the_small_range() {
+    use crate::term::{MAX_SMALL, MIN_SMALL};
+    let vals = [
+        0,
+        1,
+        -1,
+        7,
+        -300,
+        MAX_SMALL,
+        MIN_SMALL,
+        MAX_SMALL - 1,
+        MIN_SMALL + 1,
+    ];
+    for &a in &vals {
+        for &b in &vals {
+            let (ta, tb) = (Term::small(a), Term::small(b));
+            let plus = a.checked_add(b).filter(|v| Term::fits_small(*v));
+            let minus = a.checked_sub(b).filter(|v| Term::fits_small(*v));
+            assert_eq!(ta.small_plus(tb), plus.map(Term::small), "{a} + {b}");
+            assert_eq!(ta.small_minus(tb), minus.map(Term::small), "{a} - {b}");
+            assert_eq!(ta.small_add(b), plus.map(Term::small), "{a} +by {b}");
+        }
+    }
+    // Anything but two smalls goes to the native function.
+    assert_eq!(atom::OK.small_plus(Term::small(1)), None);
+    assert_eq!(Term::small(1).small_minus(Term::NIL), None);
+    assert_eq!(Term::NIL.small_add(1), None);
+}
