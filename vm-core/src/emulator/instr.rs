@@ -752,6 +752,18 @@ pub enum Instr {
     MoveYXXX(u16, u16, u16, u16),
     MoveXXXX(u16, u16, u16, u16),
     MoveXXYX(u16, u16, u16, u16),
+    /// Y to X, then X to Y.
+    MoveYXXY(u16, u16, u16, u16),
+    /// An X-to-Y move, an X-to-X move, then `call` (save a value, pass an argument, call):
+    /// `a` to y`b`, `c` to x`d`.
+    MoveXYMoveXXCall {
+        a: u16,
+        b: u16,
+        c: u16,
+        d: u16,
+        arity: u8,
+        target: Label,
+    },
     /// An X-to-X move + `call`.
     MoveXXCall {
         s: u16,
@@ -788,6 +800,24 @@ pub enum Instr {
         fail: Label,
         a: u16,
         imm: i64,
+    },
+    /// `is_nonempty_list` on an X register + `allocate` (the head of a list recursion that
+    /// keeps something across its call).
+    IsNonemptyListAllocate {
+        fail: Label,
+        src: u16,
+        stack: u16,
+        live: u16,
+    },
+    /// `test_heap` + `put_list` + `deallocate` + `return` (`[H | f(T)]` ends this way): the
+    /// three after it stay in place.
+    TestHeapPutListDeallocReturn {
+        heap: u32,
+        live: u16,
+        dealloc: u16,
+        head: Src,
+        tail: Src,
+        dst: Dst,
     },
     /// `test_heap` + `put_list`.
     TestHeapPutList {

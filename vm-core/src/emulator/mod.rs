@@ -391,6 +391,24 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     ))
                 };
             }
+            // `test_heap` then `put_list`.
+            macro_rules! test_heap_put_list {
+                ($heap:expr, $live:expr, $head:expr, $tail:expr, $dst:expr) => {{
+                    gc_charge!(safe_point(p, x, $live as usize, $heap as usize));
+                    let (h, t) = (rd!($head), rd!($tail));
+                    wr!($dst, build::cons(&mut p.heap, h, t));
+                }};
+            }
+            // A body call at `target` whose continuation is `skip` instructions further on (the
+            // rest of a super-instruction).
+            macro_rules! call_skipping {
+                ($skip:expr, $arity:expr, $target:expr) => {{
+                    let (arity, target) = ($arity, $target);
+                    ip += $skip;
+                    push_cp!();
+                    local_call!(target, arity)
+                }};
+            }
             macro_rules! do_return {
                 () => {{
                     // The word must be a continuation pointer (a module with unbalanced frames
@@ -446,17 +464,31 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     x[*d as usize] = yget!(*c);
                     ip += 1;
                 }
+                Instr::MoveYXXY(a, b, c, d) => {
+                    x[*b as usize] = yget!(*a);
+                    yset!(*d, x[*c as usize]);
+                    ip += 1;
+                }
+                Instr::MoveXYMoveXXCall {
+                    a,
+                    b,
+                    c,
+                    d,
+                    arity,
+                    target,
+                } => {
+                    yset!(*b, x[*a as usize]);
+                    x[*d as usize] = x[*c as usize];
+                    call_skipping!(2, *arity, *target)
+                }
                 Instr::MoveXXCall {
                     s,
                     d,
                     arity,
                     target,
                 } => {
-                    let (arity, target) = (*arity, *target);
                     x[*d as usize] = x[*s as usize];
-                    ip += 1;
-                    push_cp!();
-                    local_call!(target, arity)
+                    call_skipping!(1, *arity, *target)
                 }
                 Instr::MoveXYCall {
                     s,
@@ -464,11 +496,8 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     arity,
                     target,
                 } => {
-                    let (arity, target) = (*arity, *target);
                     yset!(*d, x[*s as usize]);
-                    ip += 1;
-                    push_cp!();
-                    local_call!(target, arity)
+                    call_skipping!(1, *arity, *target)
                 }
                 Instr::MoveYXCallLast {
                     s,
@@ -774,11 +803,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                 Instr::Move { src, dst } => wr!(*dst, rd!(*src)),
                 Instr::Jump(l) => jump!(*l),
                 Instr::Return => do_return!(),
-                Instr::Call { arity, target } => {
-                    let (arity, target) = (*arity, *target);
-                    push_cp!();
-                    local_call!(target, arity)
-                }
+                Instr::Call { arity, target } => call_skipping!(0, *arity, *target),
                 Instr::CallLast {
                     arity,
                     target,
@@ -1062,9 +1087,31 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     tail,
                     dst,
                 } => {
-                    gc_charge!(safe_point(p, x, *live as usize, *heap as usize));
-                    let (h, t) = (rd!(*head), rd!(*tail));
-                    wr!(*dst, build::cons(&mut p.heap, h, t));
+                    test_heap_put_list!(*heap, *live, *head, *tail, *dst);
+                    ip += 1;
+                }
+                Instr::TestHeapPutListDeallocReturn {
+                    heap,
+                    live,
+                    dealloc,
+                    head,
+                    tail,
+                    dst,
+                } => {
+                    test_heap_put_list!(*heap, *live, *head, *tail, *dst);
+                    dealloc!(*dealloc);
+                    do_return!();
+                }
+                Instr::IsNonemptyListAllocate {
+                    fail,
+                    src,
+                    stack,
+                    live,
+                } => {
+                    if !x[*src as usize].is_list() {
+                        jump!(*fail)
+                    }
+                    allocate!(*stack, *live, 0);
                     ip += 1;
                 }
                 Instr::PutList { head, tail, dst } => {

@@ -184,13 +184,37 @@ fn fuse(instrs: &mut [Instr]) {
                 a: *a,
                 imm: t.small_value(),
             },
+            (
+                Instr::IsNonemptyList {
+                    fail,
+                    src: Src::X(r),
+                },
+                Instr::Allocate { stack, live },
+            ) => Instr::IsNonemptyListAllocate {
+                fail: *fail,
+                src: *r,
+                stack: *stack,
+                live: *live,
+            },
             (Instr::TestHeap { heap, live }, Instr::PutList { head, tail, dst }) => {
-                Instr::TestHeapPutList {
-                    heap: *heap,
-                    live: *live,
-                    head: *head,
-                    tail: *tail,
-                    dst: *dst,
+                match (instrs.get(i + 2), instrs.get(i + 3)) {
+                    (Some(Instr::Deallocate(n)), Some(Instr::Return)) => {
+                        Instr::TestHeapPutListDeallocReturn {
+                            heap: *heap,
+                            live: *live,
+                            dealloc: *n,
+                            head: *head,
+                            tail: *tail,
+                            dst: *dst,
+                        }
+                    }
+                    _ => Instr::TestHeapPutList {
+                        heap: *heap,
+                        live: *live,
+                        head: *head,
+                        tail: *tail,
+                        dst: *dst,
+                    },
                 }
             }
             (
@@ -210,6 +234,28 @@ fn fuse(instrs: &mut [Instr]) {
                 live: *live,
             },
             (Instr::Move { src: s1, dst: d1 }, Instr::Move { src: s2, dst: d2 }) => {
+                let then = move_then_transfer(&instrs[i + 1], instrs.get(i + 2));
+                if let (
+                    Src::X(a),
+                    Dst::Y(b),
+                    Some(Instr::MoveXXCall {
+                        s,
+                        d,
+                        arity,
+                        target,
+                    }),
+                ) = (*s1, *d1, then)
+                {
+                    instrs[i] = Instr::MoveXYMoveXXCall {
+                        a,
+                        b,
+                        c: s,
+                        d,
+                        arity,
+                        target,
+                    };
+                    continue;
+                }
                 match move_pair(*s1, *d1, *s2, *d2) {
                     Some(f) if move_then_transfer(&instrs[i + 1], instrs.get(i + 2)).is_none() => f,
                     _ => continue,
@@ -271,6 +317,7 @@ fn move_pair(s1: Src, d1: Dst, s2: Src, d2: Dst) -> Option<Instr> {
         (Src::Y(a), Dst::X(b), Src::X(c), Dst::X(d)) => Instr::MoveYXXX(a, b, c, d),
         (Src::X(a), Dst::X(b), Src::X(c), Dst::X(d)) => Instr::MoveXXXX(a, b, c, d),
         (Src::X(a), Dst::X(b), Src::Y(c), Dst::X(d)) => Instr::MoveXXYX(a, b, c, d),
+        (Src::Y(a), Dst::X(b), Src::X(c), Dst::Y(d)) => Instr::MoveYXXY(a, b, c, d),
         _ => return None,
     })
 }
@@ -354,12 +401,25 @@ mod tests {
             mv(Src::X(0), Dst::Y(1)),
             mv(Src::X(1), Dst::X(2)),
             Instr::Jump(0),
+            mv(Src::Y(0), Dst::X(1)),
+            mv(Src::X(2), Dst::Y(1)),
+            Instr::Jump(0),
         ];
         specialize(&mut code, &FastOps::default());
         assert!(matches!(code[0], Instr::AllocateInit { stack: 2, live: 1 }));
         assert!(matches!(code[1], Instr::InitYRegs(_)));
-        // Not paired with the move after it, which pairs with the call.
-        assert!(matches!(code[2], Instr::MoveXY(0, 0)));
+        // Not paired with the move after it, which pairs with the call: the three fuse.
+        assert!(matches!(
+            code[2],
+            Instr::MoveXYMoveXXCall {
+                a: 0,
+                b: 0,
+                c: 1,
+                d: 0,
+                arity: 1,
+                target: 0
+            }
+        ));
         assert!(matches!(
             code[3],
             Instr::MoveXXCall {
@@ -384,6 +444,8 @@ mod tests {
         assert!(matches!(code[8], Instr::Return));
         assert!(matches!(code[9], Instr::MoveXYXX(0, 1, 1, 2)));
         assert!(matches!(code[10], Instr::MoveXX(1, 2)));
+        assert!(matches!(code[12], Instr::MoveYXXY(0, 1, 2, 1)));
+        assert!(matches!(code[13], Instr::MoveXY(2, 1)));
     }
 
     #[test]
@@ -496,6 +558,61 @@ mod tests {
         assert!(matches!(code[4], Instr::ArithXI { .. }));
         assert!(matches!(code[5], Instr::ArithXI { .. }));
         assert!(matches!(code[6], Instr::ArithXI { .. }));
+    }
+
+    #[test]
+    fn a_list_recursion_fuses_its_head_and_its_tail() {
+        // app([H | T], L) -> [H | app(T, L)].
+        let mut code = [
+            Instr::IsNonemptyList {
+                fail: 7,
+                src: Src::X(0),
+            },
+            Instr::Allocate { stack: 1, live: 2 },
+            Instr::GetList {
+                src: Src::X(0),
+                head: Dst::Y(0),
+                tail: Dst::X(0),
+            },
+            Instr::Call {
+                arity: 2,
+                target: 0,
+            },
+            Instr::TestHeap { heap: 2, live: 1 },
+            Instr::PutList {
+                head: Src::Y(0),
+                tail: Src::X(0),
+                dst: Dst::X(0),
+            },
+            Instr::Deallocate(1),
+            Instr::Return,
+        ];
+        specialize(&mut code, &FastOps::default());
+        assert!(matches!(
+            code[0],
+            Instr::IsNonemptyListAllocate {
+                fail: 7,
+                src: 0,
+                stack: 1,
+                live: 2
+            }
+        ));
+        assert!(matches!(code[1], Instr::Allocate { .. }));
+        assert!(matches!(
+            code[4],
+            Instr::TestHeapPutListDeallocReturn {
+                heap: 2,
+                live: 1,
+                dealloc: 1,
+                head: Src::Y(0),
+                tail: Src::X(0),
+                dst: Dst::X(0)
+            }
+        ));
+        // What follows stays for jumps that land on it.
+        assert!(matches!(code[5], Instr::PutList { .. }));
+        assert!(matches!(code[6], Instr::DeallocReturn(1)));
+        assert!(matches!(code[7], Instr::Return));
     }
 
     #[test]
