@@ -4,6 +4,11 @@
 //! Y slots, and `return` pops the continuation; so the stack holds exactly the return addresses a
 //! stack trace needs. X and float registers belong to the scheduler ([`Regs`]), not the process:
 //! a process that is switched out keeps only its live X registers.
+//!
+//! [`execute`] is one long function on purpose, as ERTS's `beam_emu` is: the hot state (the
+//! instruction index, the register file, the reduction count) stays in machine registers only
+//! while every instruction's body sits inside the one loop. Instructions off the hot path go to
+//! [`ops::exec_other`]; safe points are in [`mod@safe_point`], the register file in [`regs`].
 
 pub mod bits;
 pub mod exception;
@@ -11,9 +16,10 @@ pub mod instr;
 pub mod ops;
 #[cfg(feature = "pairs")]
 pub mod paircount;
+pub mod regs;
+pub mod safe_point;
 pub mod specialize;
 
-use alloc::boxed::Box;
 use alloc::rc::Rc;
 use alloc::vec;
 use alloc::vec::Vec;
@@ -21,43 +27,14 @@ use alloc::vec::Vec;
 use crate::atom;
 use crate::bif::{Class, Exception};
 use crate::code::{Code, CodePtr};
-use crate::heap::{build, gc};
+use crate::heap::build;
 use crate::process::{Process, Trap};
 use crate::term::Term;
 use crate::vm::Shared;
 use exception::{Fault, Top, Unwound};
 use instr::{ArithOp, Callee, Dst, Instr, Src, NO_LABEL};
-
-/// Size of the X register file. Register operands are `u16`, so a file of exactly 2^16
-/// entries lets every register access go without a bounds check (the loader keeps the indices
-/// actually used below 1024, plus captured fun environments).
-pub const MAX_X: usize = 1 << 16;
-pub const MAX_F: usize = 1024;
-
-/// The scheduler's register file.
-pub struct Regs {
-    pub x: Box<[Term; MAX_X]>,
-    pub f: Box<[f64]>,
-}
-
-impl Regs {
-    pub fn new() -> Regs {
-        let x: Box<[Term; MAX_X]> = vec![Term::NIL; MAX_X]
-            .into_boxed_slice()
-            .try_into()
-            .unwrap_or_else(|_| unreachable!("a vector of MAX_X registers"));
-        Regs {
-            x,
-            f: vec![0.0; MAX_F].into_boxed_slice(),
-        }
-    }
-}
-
-impl Default for Regs {
-    fn default() -> Self {
-        Self::new()
-    }
-}
+pub use regs::{Regs, MAX_F, MAX_X};
+pub use safe_point::{gc, safe_point, MUST_DIE};
 
 /// Backward jumps allowed without a call in between (far above what a receive scan of any real
 /// mailbox needs).
@@ -80,95 +57,6 @@ pub enum Stop {
     },
     /// `erlang:halt/1`.
     Halt(i32),
-}
-
-/// Collects `p`'s heap with `x[..live]` as the live registers.
-pub fn gc(p: &mut Process, x: &mut [Term], live: usize, need: usize) {
-    let mut extra: Vec<Term> = Vec::with_capacity(p.dict.len() * 2 + 3);
-    for (k, v) in &p.dict {
-        extra.push(*k);
-        extra.push(*v);
-    }
-    extra.push(p.exit_reason);
-    extra.push(p.bin_build.base);
-    let trap_term = match p.trap {
-        Trap::Yield(t) | Trap::Exit(t) => t,
-        _ => Term::NIL,
-    };
-    extra.push(trap_term);
-    if p.mailbox.matching_boxed() {
-        p.collected_in_receive = true;
-    }
-    let (xs, _) = x.split_at_mut(live.min(x.len()));
-    gc::collect(
-        &mut p.heap,
-        &mut [xs, &mut p.stack, &mut extra, &mut p.saved_x],
-        need,
-    );
-    for (i, (k, v)) in p.dict.iter_mut().enumerate() {
-        *k = extra[2 * i];
-        *v = extra[2 * i + 1];
-    }
-    p.exit_reason = extra[p.dict.len() * 2];
-    p.bin_build.base = extra[p.dict.len() * 2 + 1];
-    match &mut p.trap {
-        Trap::Yield(t) | Trap::Exit(t) => *t = extra[p.dict.len() * 2 + 2],
-        _ => {}
-    }
-}
-
-/// A safe point: collect when the heap cannot take `need` more words.
-///
-/// Under `gc-stress` it also collects whenever anything was allocated since the last collection,
-/// so a term held outside the declared roots is found at once. (For very deep stacks and large
-/// heaps only every n-th such safe point collects, n growing with the size, which keeps a 200 000
-/// frame recursion from turning quadratic while still collecting thousands of times.)
-/// What a safe point costs: 0 when nothing was collected, else the reductions the collection
-/// is charged, or [`MUST_DIE`] when the heap outgrew `max_heap_size` (the trap is set).
-#[inline(always)]
-#[must_use]
-pub fn safe_point(p: &mut Process, x: &mut [Term], live: usize, need: usize) -> i64 {
-    if p.heap.needs_gc(need) {
-        return collect_at(p, x, live, need);
-    } else if cfg!(feature = "gc-stress") && p.heap.allocated_since_gc() {
-        p.stress_tick = p.stress_tick.wrapping_add(1);
-        let stride = 1 + (p.stack.len() + p.heap.used_words()) / 8192;
-        if p.stress_tick as usize % stride == 0 {
-            return collect_at(p, x, live, need);
-        }
-    }
-    0
-}
-
-/// [`safe_point`]'s answer for a process over its `max_heap_size`.
-pub const MUST_DIE: i64 = i64::MIN;
-
-/// Collects, and prices the collection as ERTS roughly does: a reduction per hundred words
-/// still alive (at least one).
-#[cold]
-fn collect_at(p: &mut Process, x: &mut [Term], live: usize, need: usize) -> i64 {
-    gc(p, x, live, need);
-    if p.max_heap_size != 0 && over_max_heap(p) {
-        return MUST_DIE;
-    }
-    1 + (p.heap.used_words() / 100) as i64
-}
-
-/// After a collection: is the heap over `max_heap_size`? Notes the report and, with `kill`,
-/// asks the loop to end the process with reason `killed` (as ERTS does after its GC).
-fn over_max_heap(p: &mut Process) -> bool {
-    let total = p.heap.total_heap_size();
-    if total <= p.max_heap_size {
-        return false;
-    }
-    if p.max_heap_report {
-        p.heap_limit_report = Some(total);
-    }
-    if p.max_heap_kill {
-        p.trap = Trap::Exit(atom::KILLED);
-        return true;
-    }
-    false
 }
 
 /// Runs `p` for up to `reductions` reductions.
