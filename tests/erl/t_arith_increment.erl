@@ -17,6 +17,8 @@ main() ->
     erlang:display(?id(-1152921504606846976) - 1),
     erlang:display(?id(1152921504606846975) + 1),
     erlang:display(?id(-576460752303423488) - 576460752303423488),
+    %% Minus the smallest small adds 2^59, which is not a small.
+    erlang:display([X - (-576460752303423488) || X <- [?id(0), ?id(-1), ?id(-576460752303423488)]]),
     ?pe(inc(?id(a))),
     ?pe(dec(?id([]))),
     ?pe(keep_y(?id({x}))),

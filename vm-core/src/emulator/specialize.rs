@@ -234,31 +234,35 @@ fn fuse(instrs: &mut [Instr]) {
                 live: *live,
             },
             (Instr::Move { src: s1, dst: d1 }, Instr::Move { src: s2, dst: d2 }) => {
-                let then = move_then_transfer(&instrs[i + 1], instrs.get(i + 2));
-                if let (
-                    Src::X(a),
-                    Dst::Y(b),
-                    Some(Instr::MoveXXCall {
-                        s,
-                        d,
-                        arity,
-                        target,
-                    }),
-                ) = (*s1, *d1, then)
-                {
-                    instrs[i] = Instr::MoveXYMoveXXCall {
+                // When the second move fuses with the call or return after it, pairing the two
+                // moves would save no dispatch; a save to Y before a move-and-call fuses with both.
+                match (
+                    *s1,
+                    *d1,
+                    move_then_transfer(&instrs[i + 1], instrs.get(i + 2)),
+                ) {
+                    (
+                        Src::X(a),
+                        Dst::Y(b),
+                        Some(Instr::MoveXXCall {
+                            s,
+                            d,
+                            arity,
+                            target,
+                        }),
+                    ) => Instr::MoveXYMoveXXCall {
                         a,
                         b,
                         c: s,
                         d,
                         arity,
                         target,
-                    };
-                    continue;
-                }
-                match move_pair(*s1, *d1, *s2, *d2) {
-                    Some(f) if move_then_transfer(&instrs[i + 1], instrs.get(i + 2)).is_none() => f,
-                    _ => continue,
+                    },
+                    (_, _, Some(_)) => continue,
+                    (_, _, None) => match move_pair(*s1, *d1, *s2, *d2) {
+                        Some(f) => f,
+                        None => continue,
+                    },
                 }
             }
             (first, next) => match move_then_transfer(first, Some(next)) {

@@ -107,14 +107,13 @@ impl Term {
     /// `self + b` for two smalls, on the tagged words (see [`Term::small_add`]).
     #[inline(always)]
     pub fn small_plus(self, b: Term) -> Option<Term> {
-        if !(self.is_small() && b.is_small()) {
+        if !b.is_small() {
             return None;
         }
-        (self.0 as i64)
-            .checked_add((b.0 & !TAG_IMMED1_MASK) as i64)
-            .map(|r| Term(r as u64))
+        self.small_add(b.small_value())
     }
-    /// `self - b` for two smalls, on the tagged words.
+    /// `self - b` for two smalls, on the tagged words (not `small_add` of `-b`: the negation of
+    /// the smallest small does not fit a small).
     #[inline(always)]
     pub fn small_minus(self, b: Term) -> Option<Term> {
         if !(self.is_small() && b.is_small()) {
