@@ -11,6 +11,7 @@
 //! [`ops::exec_other`]; safe points are in [`mod@safe_point`], the register file in [`regs`].
 
 pub mod bits;
+mod cold;
 pub mod exception;
 pub mod instr;
 pub mod ops;
@@ -36,8 +37,7 @@ use instr::{ArithOp, Callee, Dst, Instr, Src, NO_LABEL};
 pub use regs::{Regs, MAX_F, MAX_X};
 pub use safe_point::{gc, safe_point, MUST_DIE};
 
-/// Backward jumps allowed without a call in between (far above what a receive scan of any real
-/// mailbox needs).
+/// Backward jumps allowed in one slice (far above the few that code from erlc takes).
 const MAX_BACK_JUMPS: u32 = 50_000_000;
 
 /// Why the dispatch loop returned.
@@ -84,8 +84,9 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
             macro_rules! jump {
                 ($l:expr) => {{
                     let l = $l as usize;
-                    // Code from erlc loops only through calls, which spend reductions. Hostile
-                    // code could loop on jumps alone: bound that, so nothing freezes the VM.
+                    // Code from erlc loops only through calls and `loop_rec_end`, which spend
+                    // reductions: a slice holds few jumps back. Hostile code could loop on jumps
+                    // alone: bound those a slice may take, so nothing freezes the VM.
                     if l < ip {
                         back_jumps += 1;
                         if back_jumps > MAX_BACK_JUMPS {
@@ -238,7 +239,6 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                 ($cp:expr, $arity:expr) => {{
                     let cp: CodePtr = $cp;
                     fcalls -= 1;
-                    back_jumps = 0;
                     if fcalls <= 0 {
                         p.ip = cp;
                         p.saved_x = x[..$arity as usize].to_vec();
@@ -307,6 +307,18 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                         }
                         _ => raise!(Exception::badarg()),
                     }
+                }};
+            }
+            // A compare test's failure: a jump, or the move-and-return at its label.
+            macro_rules! test_fail {
+                ($l:expr) => {{
+                    let l: instr::Label = $l;
+                    if l & instr::FAIL_RETURN != 0 {
+                        let (s, d) = instr::fail_return_regs(l);
+                        x[d as usize] = x[s as usize];
+                        do_return!();
+                    }
+                    jump!(l)
                 }};
             }
             macro_rules! dealloc {
@@ -434,7 +446,6 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     let l = *l;
                     p.mailbox.advance();
                     fcalls -= 1;
-                    back_jumps = 0;
                     if fcalls <= 0 {
                         p.ip = CodePtr {
                             code: code.id,
@@ -451,15 +462,6 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                         (None, Instr::LoopRec { fail }) => jump!(*fail),
                         _ => jump!(l),
                     }
-                }
-                Instr::RemoveMessage => {
-                    if let Some(k) = p.take_message() {
-                        sh.timers.cancel(k);
-                    }
-                }
-                Instr::Timeout => {
-                    p.timed_out = false;
-                    p.mailbox.rewind();
                 }
                 Instr::Wait(l) => {
                     p.ip = CodePtr {
@@ -494,27 +496,6 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                             ip: *label,
                         };
                         leave!(Stop::Wait)
-                    }
-                }
-                Instr::RecvMarkerReserve(d) => {
-                    let id = p.mailbox.reserve_marker();
-                    wr!(*d, Term::small(id as i64))
-                }
-                Instr::RecvMarkerBind { marker, reference } => {
-                    if let (Some(id), Some(r)) =
-                        (rd!(*marker).as_small(), rd!(*reference).ref_numbers())
-                    {
-                        p.mailbox.bind_marker(id as u32, r);
-                    }
-                }
-                Instr::RecvMarkerClear(r) => {
-                    if let Some(r) = rd!(*r).ref_numbers() {
-                        p.mailbox.clear_marker(r);
-                    }
-                }
-                Instr::RecvMarkerUse(r) => {
-                    if let Some(r) = rd!(*r).ref_numbers() {
-                        p.mailbox.use_marker(r);
                     }
                 }
                 // -- the hot binary-matching instructions (the rest are in `ops::exec_other`) --
@@ -583,32 +564,32 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                 }
                 Instr::IsLtXI { fail, a, imm } => {
                     if !ops::less(sh, x[*a as usize], Term::small(*imm)) {
-                        jump!(*fail)
+                        test_fail!(*fail)
                     }
                 }
                 Instr::IsGeXI { fail, a, imm } => {
                     if ops::less(sh, x[*a as usize], Term::small(*imm)) {
-                        jump!(*fail)
+                        test_fail!(*fail)
                     }
                 }
                 Instr::IsLtIX { fail, imm, b } => {
                     if !ops::less(sh, Term::small(*imm), x[*b as usize]) {
-                        jump!(*fail)
+                        test_fail!(*fail)
                     }
                 }
                 Instr::IsGeIX { fail, imm, b } => {
                     if ops::less(sh, Term::small(*imm), x[*b as usize]) {
-                        jump!(*fail)
+                        test_fail!(*fail)
                     }
                 }
                 Instr::IsEqExactXI { fail, a, imm } => {
                     if x[*a as usize] != *imm {
-                        jump!(*fail)
+                        test_fail!(*fail)
                     }
                 }
                 Instr::IsNeExactXI { fail, a, imm } => {
                     if x[*a as usize] == *imm {
-                        jump!(*fail)
+                        test_fail!(*fail)
                     }
                 }
                 Instr::ArithXI {
@@ -644,12 +625,12 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                 }
                 Instr::IsLtXX { fail, a, b } => {
                     if !ops::less(sh, x[*a as usize], x[*b as usize]) {
-                        jump!(*fail)
+                        test_fail!(*fail)
                     }
                 }
                 Instr::IsGeXX { fail, a, b } => {
                     if ops::less(sh, x[*a as usize], x[*b as usize]) {
-                        jump!(*fail)
+                        test_fail!(*fail)
                     }
                 }
                 Instr::Arith {
@@ -1022,23 +1003,6 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     };
                     wr!(*dst, v);
                 }
-                Instr::UpdateRecord {
-                    src, dst, updates, ..
-                } => {
-                    let t = rd!(*src);
-                    let Some(e) = t.tuple() else {
-                        raise!(Exception::badarg())
-                    };
-                    let mut elems: Vec<Term> = e.to_vec();
-                    for (i, v) in updates.iter() {
-                        match elems.get_mut((*i as usize).wrapping_sub(1)) {
-                            Some(slot) => *slot = rd!(*v),
-                            None => raise!(Exception::badarg()),
-                        }
-                    }
-                    wr!(*dst, build::tuple(&mut p.heap, &elems));
-                }
-
                 // -- tests -----------------------------------------------------------------------
                 Instr::IsLt { fail, a, b } => {
                     if ops::compare(sh, rd!(*a), rd!(*b)) != core::cmp::Ordering::Less {
@@ -1047,16 +1011,6 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                 }
                 Instr::IsGe { fail, a, b } => {
                     if ops::compare(sh, rd!(*a), rd!(*b)) == core::cmp::Ordering::Less {
-                        jump!(*fail)
-                    }
-                }
-                Instr::IsEq { fail, a, b } => {
-                    if !crate::term::order::eq(rd!(*a), rd!(*b), &sh.atoms) {
-                        jump!(*fail)
-                    }
-                }
-                Instr::IsNe { fail, a, b } => {
-                    if crate::term::order::eq(rd!(*a), rd!(*b), &sh.atoms) {
                         jump!(*fail)
                     }
                 }
@@ -1075,33 +1029,8 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                         jump!(*fail)
                     }
                 }
-                Instr::IsFloat { fail, src } => {
-                    if !rd!(*src).is_float() {
-                        jump!(*fail)
-                    }
-                }
-                Instr::IsNumber { fail, src } => {
-                    if !rd!(*src).is_number() {
-                        jump!(*fail)
-                    }
-                }
                 Instr::IsAtom { fail, src } => {
                     if !rd!(*src).is_atom() {
-                        jump!(*fail)
-                    }
-                }
-                Instr::IsPid { fail, src } => {
-                    if !rd!(*src).is_pid() {
-                        jump!(*fail)
-                    }
-                }
-                Instr::IsReference { fail, src } => {
-                    if !rd!(*src).is_ref() {
-                        jump!(*fail)
-                    }
-                }
-                Instr::IsPort { fail, src } => {
-                    if !rd!(*src).is_port() {
                         jump!(*fail)
                     }
                 }
@@ -1112,11 +1041,6 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                 }
                 Instr::IsBinary { fail, src } => {
                     if !rd!(*src).is_binary() {
-                        jump!(*fail)
-                    }
-                }
-                Instr::IsBitstr { fail, src } => {
-                    if !rd!(*src).is_bitstring() {
                         jump!(*fail)
                     }
                 }
@@ -1132,28 +1056,6 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                 }
                 Instr::IsTuple { fail, src } => {
                     if !rd!(*src).is_tuple() {
-                        jump!(*fail)
-                    }
-                }
-                Instr::IsMap { fail, src } => {
-                    if !ops::is_map(rd!(*src)) {
-                        jump!(*fail)
-                    }
-                }
-                Instr::IsBoolean { fail, src } => {
-                    if !rd!(*src).is_boolean() {
-                        jump!(*fail)
-                    }
-                }
-                Instr::IsFunction { fail, src } => {
-                    if !rd!(*src).is_fun() {
-                        jump!(*fail)
-                    }
-                }
-                Instr::IsFunction2 { fail, src, arity } => {
-                    let f = rd!(*src);
-                    let a = rd!(*arity);
-                    if !ops::fun_has_arity(sh, f, a) {
                         jump!(*fail)
                     }
                 }
@@ -1207,178 +1109,6 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                         }
                     }
                     jump!(target)
-                }
-
-                // -- errors ----------------------------------------------------------------------
-                Instr::Badmatch(v) => {
-                    let v = rd!(*v);
-                    raise!(Exception::error(build::tuple(
-                        &mut p.heap,
-                        &[atom::BADMATCH, v]
-                    )))
-                }
-                Instr::CaseEnd(v) => {
-                    let v = rd!(*v);
-                    raise!(Exception::error(build::tuple(
-                        &mut p.heap,
-                        &[atom::CASE_CLAUSE, v]
-                    )))
-                }
-                Instr::TryCaseEnd(v) => {
-                    let v = rd!(*v);
-                    raise!(Exception::error(build::tuple(
-                        &mut p.heap,
-                        &[atom::TRY_CLAUSE, v]
-                    )))
-                }
-                Instr::Badrecord(v) => {
-                    let v = rd!(*v);
-                    raise!(Exception::error(build::tuple(
-                        &mut p.heap,
-                        &[atom::BADRECORD, v]
-                    )))
-                }
-                Instr::IfEnd => raise!(Exception::error(atom::IF_CLAUSE)),
-
-                // -- exceptions ------------------------------------------------------------------
-                Instr::Catch { y, handler } | Instr::Try { y, handler } => {
-                    let tag = CodePtr {
-                        code: code.id,
-                        ip: *handler,
-                    }
-                    .to_catch(*y);
-                    yset!(*y, tag);
-                }
-                Instr::CatchEnd(y) => {
-                    yset!(*y, Term::NIL);
-                    if x[0].is_non_value() {
-                        x[0] = exception::catch_value(p, x[1], x[2], x[3]);
-                    }
-                }
-                Instr::TryEnd(y) => yset!(*y, Term::NIL),
-                Instr::TryCase(y) => {
-                    yset!(*y, Term::NIL);
-                    x[0] = x[1];
-                    x[1] = x[2];
-                    x[2] = x[3];
-                }
-                Instr::Raise { trace, value } => {
-                    let raw = rd!(*trace);
-                    let v = rd!(*value);
-                    let class = exception::raw_trace_class(raw).unwrap_or(Class::Error);
-                    let mut exc = Exception::new(class, v);
-                    exc.stacktrace = Some(exception::raw_trace_list(raw));
-                    raise!(exc)
-                }
-                Instr::RawRaise => match Class::from_atom(x[0]) {
-                    Some(class) => {
-                        let mut exc = Exception::new(class, x[1]);
-                        exc.stacktrace = Some(exception::raw_trace_list(x[2]));
-                        raise!(exc)
-                    }
-                    None => x[0] = atom::BADARG,
-                },
-                Instr::BuildStacktrace => x[0] = exception::raw_trace_list(x[0]),
-
-                // -- funs ------------------------------------------------------------------------
-                Instr::MakeFun3 {
-                    fun_index,
-                    dst,
-                    env,
-                } => {
-                    let e = &code.funs[*fun_index as usize];
-                    let mut vals: Vec<Term> = Vec::with_capacity(env.len());
-                    for s in env.iter() {
-                        vals.push(rd!(*s));
-                    }
-                    let f = build::closure(
-                        &mut p.heap,
-                        code.id,
-                        *fun_index,
-                        e.arity - e.num_free,
-                        &vals,
-                    );
-                    wr!(*dst, f);
-                }
-
-                // -- maps ------------------------------------------------------------------------
-                Instr::PutMapAssoc {
-                    fail,
-                    src,
-                    dst,
-                    live,
-                    pairs,
-                }
-                | Instr::PutMapExact {
-                    fail,
-                    src,
-                    dst,
-                    live,
-                    pairs,
-                } => {
-                    let exact = matches!(instr, Instr::PutMapExact { .. });
-                    let m = rd!(*src);
-                    // Most updates name a few keys: keep them on the stack.
-                    let mut small = [(Term::NIL, Term::NIL); 8];
-                    let mut many: Vec<(Term, Term)> = Vec::new();
-                    for (i, (k, v)) in pairs.iter().enumerate() {
-                        let kv = (rd!(*k), rd!(*v));
-                        if pairs.len() <= small.len() {
-                            small[i] = kv;
-                        } else {
-                            many.push(kv);
-                        }
-                    }
-                    let kv: &[(Term, Term)] = if pairs.len() <= small.len() {
-                        &small[..pairs.len()]
-                    } else {
-                        &many
-                    };
-                    let (fail, dst, live) = (*fail, *dst, *live);
-                    if !ops::is_map(m) {
-                        let r = build::tuple(&mut p.heap, &[atom::BADMAP, m]);
-                        fail!(fail, Exception::error(r))
-                    }
-                    let updated = if exact {
-                        crate::term::map::update_many(m, kv, &mut p.heap, &sh.atoms)
-                    } else {
-                        Ok(crate::term::map::put_many(m, kv, &mut p.heap, &sh.atoms))
-                    };
-                    match updated {
-                        Ok(nm) => {
-                            wr!(dst, nm);
-                            gc_charge!(ops::after_gc_bif(p, x, live, dst));
-                        }
-                        Err(k) => {
-                            let r = build::tuple(&mut p.heap, &[atom::BADKEY, k]);
-                            fail!(fail, Exception::error(r))
-                        }
-                    }
-                }
-                Instr::HasMapFields { fail, src, keys } => {
-                    let m = rd!(*src);
-                    for k in keys.iter() {
-                        if crate::term::map::get(m, rd!(*k), &sh.atoms).is_none() {
-                            jump!(*fail)
-                        }
-                    }
-                }
-                Instr::GetMapElements { fail, src, pairs } => {
-                    let m = rd!(*src);
-                    // Read every key before writing any destination (a key may sit in a target).
-                    let mut vals: [Term; 8] = [Term::NIL; 8];
-                    let mut many: Vec<Term> = Vec::new();
-                    for (i, (k, _)) in pairs.iter().enumerate() {
-                        match crate::term::map::get(m, rd!(*k), &sh.atoms) {
-                            Some(v) if i < 8 => vals[i] = v,
-                            Some(v) => many.push(v),
-                            None => jump!(*fail),
-                        }
-                    }
-                    for (i, (_, d)) in pairs.iter().enumerate() {
-                        let v = if i < 8 { vals[i] } else { many[i - 8] };
-                        wr!(*d, v);
-                    }
                 }
 
                 // -- floats ----------------------------------------------------------------------
@@ -1438,7 +1168,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                 }
                 Instr::FNegate { a, dst } => fr[*dst as usize] = -fr[*a as usize],
 
-                // -- everything with bits, receive: in ops --------------------------------------
+                // -- the rest: in `ops` (bits) and `cold` ---------------------------------------
                 _ => {
                     let res = {
                         let mut io = ops::RegIo {
@@ -1447,8 +1177,10 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                             code: &code,
                             sh,
                             bad_y: core::cell::Cell::new(false),
+                            gc_reds: 0,
                         };
                         let r = ops::exec_other(&mut io, instr);
+                        fcalls -= io.gc_reds;
                         if io.p.trap != Trap::None {
                             ops::Next::Raise(Exception::error(atom::LANTERN_TRAP))
                         } else if io.bad_y.get() {

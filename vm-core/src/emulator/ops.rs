@@ -348,11 +348,13 @@ pub struct RegIo<'a> {
     pub sh: &'a mut Shared,
     /// Set when broken code touched a Y slot outside its frame: the instruction then raises.
     pub bad_y: core::cell::Cell<bool>,
+    /// Reductions spent collecting, for the loop to charge.
+    pub gc_reds: i64,
 }
 
 impl RegIo<'_> {
     #[inline]
-    fn rd(&self, s: Src) -> Term {
+    pub(super) fn rd(&self, s: Src) -> Term {
         match s {
             Src::X(i) => self.x[i as usize],
             Src::Y(i) => self.p.y_get(i).unwrap_or_else(|| {
@@ -363,7 +365,7 @@ impl RegIo<'_> {
         }
     }
     #[inline]
-    fn wr(&mut self, d: Dst, v: Term) {
+    pub(super) fn wr(&mut self, d: Dst, v: Term) {
         match d {
             Dst::X(i) => self.x[i as usize] = v,
             Dst::Y(i) => {
@@ -377,6 +379,13 @@ impl RegIo<'_> {
     /// trap is set).
     fn gc(&mut self, live: u16) {
         let _ = super::safe_point(self.p, self.x, live as usize, 0);
+    }
+    /// The safe point after a gc_bif-like instruction that wrote `dst`, its cost charged.
+    pub(super) fn gc_after_bif(&mut self, live: u16, dst: Dst) {
+        let c = after_gc_bif(self.p, self.x, live, dst);
+        if c != super::MUST_DIE {
+            self.gc_reds += c;
+        }
     }
     fn size_bits(&self, size: Src, unit: u32) -> Option<usize> {
         bits::bits_of(self.rd(size), unit)
@@ -702,6 +711,7 @@ pub fn exec_other(io: &mut RegIo, instr: &Instr) -> Next {
             let v = io.rd(*src);
             done(bits::put_utf16(&mut io.p.bin_build, v, *flags), *fail)
         }
+        i if super::cold::handles(i) => super::cold::exec(io, i),
         Instr::BsPutUtf32 { fail, flags, src } => {
             let v = io.rd(*src);
             done(bits::put_utf32(&mut io.p.bin_build, v, *flags), *fail)

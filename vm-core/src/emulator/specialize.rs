@@ -2,7 +2,7 @@
 //! fixed, so the dispatch loop's hottest paths (register moves, small-integer arithmetic,
 //! integer comparisons) do no operand matching at run time. One pass over freshly loaded code.
 
-use super::instr::{ArithOp, Dst, FDst, FSrc, Increment, Instr, Src};
+use super::instr::{self, ArithOp, Dst, FDst, FSrc, Increment, Instr, Src};
 use crate::vm::FastOps;
 
 /// The operator a gc_bif stands for, when the emulator inlines it.
@@ -156,12 +156,39 @@ fn increment(op: ArithOp, t: Src) -> Option<i64> {
     crate::term::Term::fits_small(by).then_some(by)
 }
 
-/// Super-instructions made of already specialised instructions (same rule as [`fuse`]).
+/// Super-instructions made of already specialised instructions (same rule as [`fuse`]), and
+/// compare tests that fail into a return of a register (see [`instr::FAIL_RETURN`]).
 fn fuse_specialized(instrs: &mut [Instr]) {
-    for i in 0..instrs.len().saturating_sub(1) {
-        if let (Instr::IncrementX(inc), Instr::Return) = (&instrs[i], &instrs[i + 1]) {
+    for i in 0..instrs.len() {
+        if let (Instr::IncrementX(inc), Some(Instr::Return)) = (&instrs[i], instrs.get(i + 1)) {
             instrs[i] = Instr::IncrementXReturn(*inc);
         }
+        let Some(fail) = compare_fail(&mut instrs[i]).map(|f| *f) else {
+            continue;
+        };
+        let ret = match instrs.get(fail as usize) {
+            Some(Instr::MoveXXReturn(s, d)) => instr::fail_return(*s, *d),
+            Some(Instr::Return) => instr::fail_return(0, 0),
+            _ => None,
+        };
+        if let (Some(l), Some(f)) = (ret, compare_fail(&mut instrs[i])) {
+            *f = l;
+        }
+    }
+}
+
+/// The fail label of a specialised compare test (those that take a [`instr::FAIL_RETURN`]).
+fn compare_fail(i: &mut Instr) -> Option<&mut u32> {
+    match i {
+        Instr::IsLtXX { fail, .. }
+        | Instr::IsGeXX { fail, .. }
+        | Instr::IsLtXI { fail, .. }
+        | Instr::IsGeXI { fail, .. }
+        | Instr::IsLtIX { fail, .. }
+        | Instr::IsGeIX { fail, .. }
+        | Instr::IsEqExactXI { fail, .. }
+        | Instr::IsNeExactXI { fail, .. } => Some(fail),
+        _ => None,
     }
 }
 
@@ -490,6 +517,41 @@ mod tests {
             }
         ));
         assert!(matches!(code[3], Instr::PutList { .. }));
+    }
+
+    #[test]
+    fn a_compare_that_fails_into_a_return_does_the_return_itself() {
+        use crate::term::Term;
+        let lt = |fail, a, b| Instr::IsLt { fail, a, b };
+        let mut code = [
+            // 0: fails into `move x2 x0; return` at 4.
+            lt(4, Src::X(1), Src::X(0)),
+            // 1: fails into a bare `return` at 6.
+            lt(6, Src::X(0), Src::Imm(Term::small(10))),
+            // 2: fails into something else: stays a jump.
+            lt(7, Src::X(0), Src::X(1)),
+            Instr::Return,
+            mv(Src::X(2), Dst::X(0)),
+            Instr::Return,
+            Instr::Return,
+            mv(Src::Y(0), Dst::X(0)),
+            Instr::Return,
+        ];
+        specialize(&mut code, &FastOps::default());
+        let ret = |s, d| instr::fail_return(s, d).unwrap();
+        assert!(matches!(code[0], Instr::IsLtXX { fail, a: 1, b: 0 } if fail == ret(2, 0)));
+        assert!(matches!(code[1], Instr::IsLtXI { fail, a: 0, imm: 10 } if fail == ret(0, 0)));
+        assert!(matches!(
+            code[2],
+            Instr::IsLtXX {
+                fail: 7,
+                a: 0,
+                b: 1
+            }
+        ));
+        assert_eq!(instr::fail_return_regs(ret(2, 0)), (2, 0));
+        assert_eq!(instr::fail_return_regs(ret(0x7FFF, 5)), (0x7FFF, 5));
+        assert!(instr::fail_return(0x8000, 0).is_none());
     }
 
     #[test]
