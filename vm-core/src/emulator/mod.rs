@@ -5,14 +5,20 @@
 //! stack trace needs. X and float registers belong to the scheduler ([`Regs`]), not the process:
 //! a process that is switched out keeps only its live X registers.
 //!
-//! [`execute`] is one long function on purpose, as ERTS's `beam_emu` is: the hot state (the
-//! instruction index, the register file, the reduction count) stays in machine registers only
-//! while every instruction's body sits inside the one loop. Instructions off the hot path go to
-//! [`ops::exec_other`]; safe points are in [`mod@safe_point`], the register file in [`regs`].
+//! Two loops run the code. The fast tier (`fast`) is a small loop over the commonest
+//! instructions in their simplest case (calls and returns within a module, moves, small-integer
+//! arithmetic and compares, list and tuple access, byte-aligned matching): small enough for the
+//! compiler to keep its state (the instruction index, the register file, the stack, the
+//! reduction count) in machine registers. [`execute`] is the full loop: every instruction with
+//! every case, and it hands over to the fast tier whenever the next instruction is one of its
+//! own. Instructions off the hot paths go from there to [`ops::exec_other`] (bits) and `cold`
+//! (errors, exceptions, maps, funs); safe points are in [`mod@safe_point`], the register file in
+//! [`regs`].
 
 pub mod bits;
 mod cold;
 pub mod exception;
+mod fast;
 pub mod instr;
 pub mod ops;
 #[cfg(feature = "pairs")]
@@ -329,6 +335,10 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                 }};
             }
 
+            // The fast tier runs what it can and leaves `ip` at an instruction it has not begun.
+            if fast::is_fast(&instrs[ip]) {
+                fast::run(x, p, &instrs, code.id, &mut ip, &mut fcalls);
+            }
             let instr = &instrs[ip];
             #[cfg(feature = "pairs")]
             paircount::note(instr);
