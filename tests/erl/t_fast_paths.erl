@@ -42,6 +42,25 @@ count_down(N) -> N.
 deep(0) -> 0;
 deep(N) -> 1 + deep(N - 1).
 
+mandel(X, Y, I) when I < 50 ->
+    case X * X + Y * Y > 4.0 of
+        true -> I;
+        false -> mandel(X * X - Y * Y + 0.3, 2.0 * X * Y + 0.5, I + 1)
+    end;
+mandel(_, _, I) -> I.
+
+grow(F, N) when N > 0 -> grow(F * 1.0e10, N - 1);
+grow(F, _) -> F.
+
+fcmp(A, B) when A < B -> lt;
+fcmp(A, B) when A >= B -> ge.
+
+pick(Tag) ->
+    receive
+        {Tag, V} -> V
+    after 0 -> none
+    end.
+
 main() ->
     L = lists:seq(1, 300),
     erlang:display(len(nrev(L), 0)),
@@ -58,4 +77,10 @@ main() ->
     %% Returns into lists (another module) and funs calling back.
     erlang:display(lists:map(fun(X) -> len(nrev([X, X]), 0) end, [1, 2, 3])),
     erlang:display(lists:foldl(fun(X, A) -> A + deep(X) end, 0, [10, 20, 30])),
+    erlang:display([mandel(X / 10, Y / 10, 0) || X <- [-5, 0, 3], Y <- [-2, 4]]),
+    erlang:display(try grow(1.5, 40) catch error:R -> {error, R} end),
+    erlang:display(catch grow(1.5, 10)),
+    erlang:display([fcmp(A, B) || {A, B} <- [{1.0, 2.0}, {2.0, 1.0}, {1, 1.0}, {1.0, 1}, {-0.0, 0.0}, {3, 2}, {a, 1.0}]]),
+    [self() ! {T, I} || {T, I} <- [{a, 1}, {b, 2}, {c, 3}, {b, 4}]],
+    erlang:display([pick(b), pick(c), pick(b), pick(a), pick(d)]),
     ok.

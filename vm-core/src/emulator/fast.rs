@@ -12,7 +12,9 @@
 //! is not a small, a heap that needs collecting, a spent slice, a return into another module,
 //! a jump back) stops this loop *before* the instruction, and the full loop runs it.
 
-use super::instr::{self, Dst, Instr, Src};
+use core::cmp::Ordering;
+
+use super::instr::{self, Dst, FDst, FSrc, Instr, Src};
 use super::regs::MAX_X;
 use super::{bits, specialize};
 use crate::code::CodePtr;
@@ -33,6 +35,18 @@ fn room(heap: &crate::heap::Heap, words: usize) -> bool {
 enum Place {
     X(usize),
     Stack(usize),
+}
+
+/// The order of two smalls or two floats (other operands, mixed ones included, are left to
+/// the full loop's term order).
+#[inline(always)]
+fn numbers(a: Term, b: Term) -> Option<Ordering> {
+    if a.is_small() && b.is_small() {
+        // Tagged smalls order as their values.
+        return Some((a.raw() as i64).cmp(&(b.raw() as i64)));
+    }
+    let (x, y) = (a.as_float()?, b.as_float()?);
+    x.partial_cmp(&y)
 }
 
 /// True for instructions [`run`] may do. The full loop enters the fast tier at these only.
@@ -106,6 +120,21 @@ pub fn is_fast(i: &Instr) -> bool {
             | I::BsTestTail { .. }
             | I::Swap(..)
             | I::PutTuple2 { .. }
+            | I::IsEqExact { .. }
+            | I::IsNeExact { .. }
+            | I::IsLt { .. }
+            | I::IsGe { .. }
+            | I::LoopRec { .. }
+            | I::LoopRecEnd(_)
+            | I::FMoveXF(..)
+            | I::FMoveFX(..)
+            | I::FMove { .. }
+            | I::FConv { .. }
+            | I::FAdd { .. }
+            | I::FSub { .. }
+            | I::FMul { .. }
+            | I::FDiv { .. }
+            | I::FNegate { .. }
     )
 }
 
@@ -114,6 +143,7 @@ pub fn is_fast(i: &Instr) -> bool {
 #[inline(never)]
 pub fn run(
     x: &mut [Term; MAX_X],
+    fr: &mut [f64],
     p: &mut Process,
     instrs: &[Instr],
     code_id: u32,
@@ -189,6 +219,17 @@ pub fn run(
             continue;
         }};
     }
+    // A float result into a float register; `badarith` (the full loop) when not finite.
+    macro_rules! float {
+        ($d:expr, $v:expr) => {{
+            let v: f64 = $v;
+            if !v.is_finite() {
+                break;
+            }
+            fr[$d as usize] = v;
+        }};
+    }
+    // Both small: their tagged words, which order as their values.
     macro_rules! smalls {
         ($a:expr, $b:expr) => {{
             let (a, b): (Term, Term) = ($a, $b);
@@ -421,6 +462,13 @@ pub fn run(
                 };
                 match v {
                     Some(v) => x[*d as usize] = v,
+                    // A float result: its two words must not bring the safe point after it.
+                    None if !(av.is_small() && bv.is_small()) && room(&p.heap, 2) => {
+                        match specialize::float_op(*op, av, bv) {
+                            Some(f) => x[*d as usize] = build::float(&mut p.heap, f),
+                            None => break,
+                        }
+                    }
                     None => break,
                 }
             }
@@ -680,10 +728,122 @@ pub fn run(
                 }
                 put!(at, build::tuple(&mut p.heap, &tmp[..elems.len()]));
             }
+            Instr::IsEqExact { fail, a, b } => {
+                let (a, b) = (rd!(*a), rd!(*b));
+                test!(crate::term::order::exact_eq(a, b), *fail)
+            }
+            Instr::IsNeExact { fail, a, b } => {
+                let (a, b) = (rd!(*a), rd!(*b));
+                test!(!crate::term::order::exact_eq(a, b), *fail)
+            }
+            Instr::IsLt { fail, a, b } => match numbers(rd!(*a), rd!(*b)) {
+                Some(o) => test!(o == Ordering::Less, *fail),
+                None => break,
+            },
+            Instr::IsGe { fail, a, b } => match numbers(rd!(*a), rd!(*b)) {
+                Some(o) => test!(o != Ordering::Less, *fail),
+                None => break,
+            },
+            Instr::LoopRec { fail } => match p.mailbox.loop_rec() {
+                Some(m) => x[0] = m,
+                None => jump!(*fail),
+            },
+            Instr::LoopRecEnd(l) => {
+                // A jump back, but one that spends a reduction: this loop may take it.
+                spend!();
+                p.mailbox.advance();
+                let l = *l as usize;
+                // The `loop_rec` at `l`, done here as the full loop does it.
+                match (p.mailbox.loop_rec(), instrs.get(l)) {
+                    (Some(m), Some(Instr::LoopRec { .. })) => {
+                        x[0] = m;
+                        i = l + 1;
+                    }
+                    (None, Some(Instr::LoopRec { fail })) => i = *fail as usize,
+                    _ => i = l,
+                }
+                continue;
+            }
+            Instr::FMoveXF(s, d) => fr[*d as usize] = x[*s as usize].as_float().unwrap_or(0.0),
+            Instr::FMoveFX(s, d) => x[*d as usize] = build::float(&mut p.heap, fr[*s as usize]),
+            Instr::FAdd { a, b, dst } => float!(*dst, fr[*a as usize] + fr[*b as usize]),
+            Instr::FSub { a, b, dst } => float!(*dst, fr[*a as usize] - fr[*b as usize]),
+            Instr::FMul { a, b, dst } => float!(*dst, fr[*a as usize] * fr[*b as usize]),
+            Instr::FMove { .. }
+            | Instr::FConv { .. }
+            | Instr::FDiv { .. }
+            | Instr::FNegate { .. } => {
+                if !float_op(instr, x, fr, stack, &mut p.heap) {
+                    break;
+                }
+            }
             _ => break,
         }
         i += 1;
     }
     *ip = i;
     *fcalls = reds;
+}
+
+/// The rarer float instructions' fast paths, out of the loop (in it they would make it too
+/// large to keep its state in registers): true when done, false when the instruction, not begun, is left to
+/// the full loop (an operand outside the frame, a conversion or result that raises).
+#[inline(never)]
+fn float_op(
+    instr: &Instr,
+    x: &mut [Term; MAX_X],
+    fr: &mut [f64],
+    stack: &mut [Term],
+    heap: &mut crate::heap::Heap,
+) -> bool {
+    let top = stack.len();
+    let y = |r: u16| top.checked_sub(r as usize + 1);
+    let rd = |s: Src| -> Option<Term> {
+        Some(match s {
+            Src::X(r) => x[r as usize],
+            Src::Y(r) => stack[y(r)?],
+            Src::Imm(t) => t,
+        })
+    };
+    let finite = |fr: &mut [f64], d: u16, v: f64| {
+        if v.is_finite() {
+            fr[d as usize] = v;
+        }
+        v.is_finite()
+    };
+    match instr {
+        Instr::FMoveXF(s, d) => fr[*d as usize] = x[*s as usize].as_float().unwrap_or(0.0),
+        Instr::FMoveFX(s, d) => x[*d as usize] = build::float(heap, fr[*s as usize]),
+        Instr::FMove { src, dst } => {
+            let v = match *src {
+                FSrc::F(a) => Err(fr[a as usize]),
+                FSrc::T(t) => match rd(t) {
+                    Some(v) => Ok(v),
+                    None => return false,
+                },
+            };
+            match (*dst, v) {
+                (FDst::F(b), Err(f)) => fr[b as usize] = f,
+                (FDst::F(b), Ok(t)) => fr[b as usize] = t.as_float().unwrap_or(0.0),
+                (FDst::T(Dst::X(r)), v) => {
+                    x[r as usize] = v.unwrap_or_else(|f| build::float(heap, f));
+                }
+                (FDst::T(Dst::Y(r)), v) => {
+                    let Some(k) = y(r) else { return false };
+                    stack[k] = v.unwrap_or_else(|f| build::float(heap, f));
+                }
+            }
+        }
+        Instr::FConv { src, dst } => match rd(*src).and_then(crate::term::number::to_f64) {
+            Some(f) => fr[*dst as usize] = f,
+            None => return false,
+        },
+        Instr::FAdd { a, b, dst } => return finite(fr, *dst, fr[*a as usize] + fr[*b as usize]),
+        Instr::FSub { a, b, dst } => return finite(fr, *dst, fr[*a as usize] - fr[*b as usize]),
+        Instr::FMul { a, b, dst } => return finite(fr, *dst, fr[*a as usize] * fr[*b as usize]),
+        Instr::FDiv { a, b, dst } => return finite(fr, *dst, fr[*a as usize] / fr[*b as usize]),
+        Instr::FNegate { a, dst } => fr[*dst as usize] = -fr[*a as usize],
+        _ => return false,
+    }
+    true
 }

@@ -337,7 +337,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
 
             // The fast tier runs what it can and leaves `ip` at an instruction it has not begun.
             if fast::is_fast(&instrs[ip]) {
-                fast::run(x, p, &instrs, code.id, &mut ip, &mut fcalls);
+                fast::run(x, fr, p, &instrs, code.id, &mut ip, &mut fcalls);
             }
             let instr = &instrs[ip];
             #[cfg(feature = "pairs")]
