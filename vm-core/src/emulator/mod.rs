@@ -508,64 +508,6 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                         leave!(Stop::Wait)
                     }
                 }
-                // -- the hot binary-matching instructions (the rest are in `ops::exec_other`) --
-                Instr::BsStartMatch {
-                    fail,
-                    src,
-                    live,
-                    dst,
-                } => {
-                    let (fail, live, dst) = (*fail, *live, *dst);
-                    gc_charge!(safe_point(p, x, live as usize, 0));
-                    let t = rd!(*src);
-                    match bits::start_match(&mut p.heap, t) {
-                        Some(ctx) => wr!(dst, ctx),
-                        None if fail == NO_LABEL => raise!(Exception::badarg()),
-                        None => jump!(fail),
-                    }
-                }
-                Instr::BsGetInteger {
-                    fail,
-                    ctx,
-                    live,
-                    size,
-                    unit,
-                    flags,
-                    dst,
-                } => {
-                    let (fail, dst, flags) = (*fail, *dst, *flags);
-                    // Collect first: the context moves with the collection.
-                    gc_charge!(safe_point(p, x, *live as usize, 0));
-                    let c = rd!(*ctx);
-                    if c.subtag() != Some(crate::term::Subtag::MatchState) {
-                        raise!(Exception::badarg())
-                    }
-                    let Some(n) = bits::bits_of(rd!(*size), *unit) else {
-                        jump!(fail)
-                    };
-                    match bits::get_integer(&mut p.heap, c, n, flags) {
-                        Some(v) => wr!(dst, v),
-                        None => jump!(fail),
-                    }
-                }
-                Instr::BsTestUnit { fail, ctx, unit } => {
-                    let c = rd!(*ctx);
-                    if c.subtag() != Some(crate::term::Subtag::MatchState) {
-                        raise!(Exception::badarg())
-                    }
-                    if !bits::test_unit(c, *unit) {
-                        jump!(*fail)
-                    }
-                }
-                Instr::BsTestTail { fail, ctx, bits: n } => {
-                    let c = rd!(*ctx);
-                    if c.subtag() != Some(crate::term::Subtag::MatchState) {
-                        raise!(Exception::badarg())
-                    }
-                    if !bits::test_tail(c, *n as usize) {
-                        jump!(*fail)
-                    }
-                }
                 Instr::IsLtXIReturn { fail, a, imm } => {
                     if !ops::less(sh, x[*a as usize], Term::small(*imm)) {
                         jump!(*fail)

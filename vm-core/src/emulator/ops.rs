@@ -380,6 +380,13 @@ impl RegIo<'_> {
     fn gc(&mut self, live: u16) {
         let _ = super::safe_point(self.p, self.x, live as usize, 0);
     }
+    /// A safe point with `live` X registers, its cost charged.
+    fn charged_gc(&mut self, live: u16) {
+        let c = super::safe_point(self.p, self.x, live as usize, 0);
+        if c != super::MUST_DIE {
+            self.gc_reds += c;
+        }
+    }
     /// The safe point after a gc_bif-like instruction that wrote `dst`, its cost charged.
     pub(super) fn gc_after_bif(&mut self, live: u16, dst: Dst) {
         let c = after_gc_bif(self.p, self.x, live, dst);
@@ -426,13 +433,57 @@ fn match_ctx(instr: &Instr) -> Option<Src> {
 /// Bit syntax and receive.
 pub fn exec_other(io: &mut RegIo, instr: &Instr) -> Next {
     // erlc only uses these on match contexts; a broken module costs the process, not the VM.
-    // (bs_start_match, bs_get_integer, bs_test_unit and bs_test_tail run in the main loop.)
+    // (bs_start_match, bs_get_integer, bs_test_unit and bs_test_tail come here only when the
+    // fast tier could not run them: a collection due, a broken context.)
     if let Some(c) = match_ctx(instr) {
         if io.rd(c).subtag() != Some(Subtag::MatchState) {
             return Next::Raise(Exception::badarg());
         }
     }
     match instr {
+        Instr::BsStartMatch {
+            fail,
+            src,
+            live,
+            dst,
+        } => {
+            io.charged_gc(*live);
+            let t = io.rd(*src);
+            match bits::start_match(&mut io.p.heap, t) {
+                Some(ctx) => {
+                    io.wr(*dst, ctx);
+                    Next::Continue
+                }
+                None => Next::Fail(*fail, Exception::badarg()),
+            }
+        }
+        Instr::BsGetInteger {
+            fail,
+            ctx,
+            live,
+            size,
+            unit,
+            flags,
+            dst,
+        } => {
+            // Collect first: the context moves with the collection.
+            io.charged_gc(*live);
+            let c = io.rd(*ctx);
+            let Some(n) = bits::bits_of(io.rd(*size), *unit) else {
+                return Next::Jump(*fail);
+            };
+            match bits::get_integer(&mut io.p.heap, c, n, *flags) {
+                Some(v) => {
+                    io.wr(*dst, v);
+                    Next::Continue
+                }
+                None => Next::Jump(*fail),
+            }
+        }
+        Instr::BsTestUnit { fail, ctx, unit } => test!(bits::test_unit(io.rd(*ctx), *unit), *fail),
+        Instr::BsTestTail { fail, ctx, bits: n } => {
+            test!(bits::test_tail(io.rd(*ctx), *n as usize), *fail)
+        }
         Instr::BsGetPosition { ctx, dst } => {
             let v = bits::position(io.rd(*ctx));
             io.wr(*dst, Term::small(v as i64));
