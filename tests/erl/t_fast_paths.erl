@@ -61,6 +61,16 @@ pick(Tag) ->
     after 0 -> none
     end.
 
+app(Acc, 0) -> Acc;
+app(Acc, N) -> app(<<Acc/binary, N:8, (N * 3):16>>, N - 1).
+
+bad_app(Acc, V) ->
+    try <<Acc/binary, 1:8, V:8>> of
+        B -> {ok, B}
+    catch
+        error:R -> {error, R}
+    end.
+
 main() ->
     L = lists:seq(1, 300),
     erlang:display(len(nrev(L), 0)),
@@ -83,4 +93,9 @@ main() ->
     erlang:display([fcmp(A, B) || {A, B} <- [{1.0, 2.0}, {2.0, 1.0}, {1, 1.0}, {1.0, 1}, {-0.0, 0.0}, {3, 2}, {a, 1.0}]]),
     [self() ! {T, I} || {T, I} <- [{a, 1}, {b, 2}, {c, 3}, {b, 4}]],
     erlang:display([pick(b), pick(c), pick(b), pick(a), pick(d)]),
+    B = app(<<>>, 200),
+    erlang:display({byte_size(B), binary:part(B, 0, 6), erlang:phash2(B)}),
+    B1 = app(<<7>>, 3),
+    erlang:display([bad_app(B1, 2), bad_app(B1, x), bad_app(B1, 3), B1]),
+    erlang:display(catch <<(list_to_binary("ab"))/binary, "str", 3.5/float>>),
     ok.

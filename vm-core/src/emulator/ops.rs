@@ -793,7 +793,7 @@ fn utf_result(io: &mut RegIo, r: Option<u32>, fail: Label, dst: Option<Dst>) -> 
     }
 }
 
-const BLANK_SEG: bits::SegValue<'static> = bits::SegValue {
+pub(super) const BLANK_SEG: bits::SegValue<'static> = bits::SegValue {
     kind: SegKind::Integer,
     seg_no: 0,
     unit: 1,
@@ -834,7 +834,7 @@ fn seg_value<'c>(io: &RegIo<'c>, s: &Segment) -> bits::SegValue<'c> {
 }
 
 #[inline]
-fn seg_common(s: &Segment, value: Term, size: Option<Term>) -> bits::SegValue<'static> {
+pub(super) fn seg_common(s: &Segment, value: Term, size: Option<Term>) -> bits::SegValue<'static> {
     bits::SegValue {
         kind: s.kind,
         seg_no: s.seg_no,
