@@ -17,51 +17,6 @@ use crate::code::CodePtr;
 use crate::heap::build;
 use crate::term::Term;
 
-/// The instructions this module runs.
-pub fn handles(instr: &Instr) -> bool {
-    use Instr as I;
-    matches!(
-        instr,
-        I::IsEq { .. }
-            | I::IsNe { .. }
-            | I::IsFloat { .. }
-            | I::IsNumber { .. }
-            | I::IsPid { .. }
-            | I::IsReference { .. }
-            | I::IsPort { .. }
-            | I::IsBitstr { .. }
-            | I::IsMap { .. }
-            | I::IsBoolean { .. }
-            | I::IsFunction { .. }
-            | I::IsFunction2 { .. }
-            | I::UpdateRecord { .. }
-            | I::Badmatch(_)
-            | I::CaseEnd(_)
-            | I::TryCaseEnd(_)
-            | I::Badrecord(_)
-            | I::IfEnd
-            | I::Catch { .. }
-            | I::Try { .. }
-            | I::CatchEnd(_)
-            | I::TryEnd(_)
-            | I::TryCase(_)
-            | I::Raise { .. }
-            | I::RawRaise
-            | I::BuildStacktrace
-            | I::MakeFun3 { .. }
-            | I::PutMapAssoc { .. }
-            | I::PutMapExact { .. }
-            | I::HasMapFields { .. }
-            | I::GetMapElements { .. }
-            | I::RemoveMessage
-            | I::Timeout
-            | I::RecvMarkerReserve(_)
-            | I::RecvMarkerBind { .. }
-            | I::RecvMarkerClear(_)
-            | I::RecvMarkerUse(_)
-    )
-}
-
 /// Continue when `ok`, else branch to `fail`.
 fn test(ok: bool, fail: u32) -> Next {
     if ok {
@@ -76,7 +31,7 @@ fn error2(io: &mut RegIo, tag: Term, v: Term) -> Next {
     Next::Raise(Exception::error(build::tuple(&mut io.p.heap, &[tag, v])))
 }
 
-/// Runs `instr`, one of those [`handles`] accepts.
+/// Runs `instr`; `badarg` for an instruction that is not one of this module's.
 pub fn exec(io: &mut RegIo, instr: &Instr) -> Next {
     match instr {
         // -- tests ------------------------------------------------------------------------------

@@ -513,7 +513,7 @@ pub fn run(
                 arity,
                 tag,
             } => {
-                let ok = matches!(rd!(*src).tuple(), Some(e) if e.len() == *arity as usize && e[0] == *tag);
+                let ok = matches!(rd!(*src).tuple(), Some(e) if e.len() == *arity as usize && e.first() == Some(tag));
                 test!(ok, *fail)
             }
             Instr::IsNonemptyListAllocate {

@@ -1025,7 +1025,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                 } => {
                     let t = rd!(*src);
                     match t.tuple() {
-                        Some(e) if e.len() == *arity as usize && e[0] == *tag => {}
+                        Some(e) if e.len() == *arity as usize && e.first() == Some(tag) => {}
                         _ => jump!(*fail),
                     }
                 }

@@ -762,7 +762,6 @@ pub fn exec_other(io: &mut RegIo, instr: &Instr) -> Next {
             let v = io.rd(*src);
             done(bits::put_utf16(&mut io.p.bin_build, v, *flags), *fail)
         }
-        i if super::cold::handles(i) => super::cold::exec(io, i),
         Instr::BsPutUtf32 { fail, flags, src } => {
             let v = io.rd(*src);
             done(bits::put_utf32(&mut io.p.bin_build, v, *flags), *fail)
@@ -770,7 +769,8 @@ pub fn exec_other(io: &mut RegIo, instr: &Instr) -> Next {
 
         // Every instruction is handled above or in the dispatch loop; should one ever slip
         // through, it costs the process, not the VM.
-        _ => Next::Raise(Exception::badarg()),
+        // Everything else: the cold instructions (and `badarg` for what nobody runs).
+        _ => super::cold::exec(io, instr),
     }
 }
 
