@@ -19,7 +19,6 @@ pub mod bits;
 mod cold;
 pub mod exception;
 mod fast;
-mod floats;
 pub mod instr;
 pub mod ops;
 #[cfg(feature = "pairs")]

@@ -2,8 +2,8 @@
 //! `fconv`, `fdiv`, `fnegate`), kept out of its loop: inside it they would make the loop too
 //! large for its state to stay in machine registers.
 
-use super::instr::{Dst, FDst, FSrc, Instr, Src};
-use super::regs::MAX_X;
+use super::super::instr::{Dst, FDst, FSrc, Instr, Src};
+use super::super::regs::MAX_X;
 use crate::heap::build;
 use crate::term::Term;
 

@@ -14,9 +14,12 @@
 
 use core::cmp::Ordering;
 
-use super::instr::{self, BinSize, Dst, Instr, SegKind, Src};
+use super::instr::{self, Dst, Instr, Src};
 use super::regs::MAX_X;
-use super::{bits, floats, ops, specialize};
+
+mod floats;
+mod segments;
+use super::{bits, specialize};
 use crate::code::CodePtr;
 use crate::heap::build;
 use crate::process::Process;
@@ -781,39 +784,10 @@ pub fn run(
             Instr::BsCreateBin { dst, segments, .. }
                 if segments.len() <= bits::SMALL_SEGS && room(&p.heap, 0) =>
             {
-                // (No register macro inside the loop: its `break` would leave the loop.)
-                let top = stack.len();
-                let rd = |s: Src| -> Option<Term> {
-                    Some(match s {
-                        Src::X(r) => x[r as usize],
-                        Src::Y(r) => *stack.get(top.wrapping_sub(r as usize + 1))?,
-                        Src::Imm(t) => t,
-                    })
-                };
-                let mut segs = [ops::BLANK_SEG; bits::SMALL_SEGS];
-                let mut ok = true;
-                for (slot, s) in segs.iter_mut().zip(segments.iter()) {
-                    let size = match s.size {
-                        BinSize::All => Some(None),
-                        BinSize::Src(src) => rd(src).map(Some),
-                    };
-                    match (s.kind, size, rd(s.value)) {
-                        // A string segment reads the module's string table: the full loop's.
-                        (SegKind::String, _, _) | (_, None, _) | (_, _, None) => {
-                            ok = false;
-                            break;
-                        }
-                        (_, Some(size), Some(value)) => *slot = ops::seg_common(s, value, size),
-                    }
-                }
-                if !ok {
-                    break;
-                }
                 let at = place!(*dst);
-                // All or nothing: an append extends its binary only after every segment fit.
-                match bits::create_bin(&mut p.heap, &segs[..segments.len()]) {
-                    Ok(t) => put!(at, t),
-                    Err(_) => break,
+                match segments::create_bin(segments, x, stack, &mut p.heap) {
+                    Some(t) => put!(at, t),
+                    None => break,
                 }
             }
             _ => break,
