@@ -383,13 +383,15 @@ impl RegIo<'_> {
     /// A safe point with `live` X registers, its cost charged.
     fn charged_gc(&mut self, live: u16) {
         let c = super::safe_point(self.p, self.x, live as usize, 0);
-        if c != super::MUST_DIE {
-            self.gc_reds += c;
-        }
+        self.charge(c);
     }
     /// The safe point after a gc_bif-like instruction that wrote `dst`, its cost charged.
     pub(super) fn gc_after_bif(&mut self, live: u16, dst: Dst) {
         let c = after_gc_bif(self.p, self.x, live, dst);
+        self.charge(c);
+    }
+    /// A safe point's cost, for the loop (a process to end has its trap set already).
+    fn charge(&mut self, c: i64) {
         if c != super::MUST_DIE {
             self.gc_reds += c;
         }
@@ -469,7 +471,7 @@ pub fn exec_other(io: &mut RegIo, instr: &Instr) -> Next {
             // Collect first: the context moves with the collection.
             io.charged_gc(*live);
             let c = io.rd(*ctx);
-            let Some(n) = bits::bits_of(io.rd(*size), *unit) else {
+            let Some(n) = io.size_bits(*size, *unit) else {
                 return Next::Jump(*fail);
             };
             match bits::get_integer(&mut io.p.heap, c, n, *flags) {

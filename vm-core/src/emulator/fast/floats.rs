@@ -20,13 +20,7 @@ pub fn op(
 ) -> bool {
     let top = stack.len();
     let y = |r: u16| top.checked_sub(r as usize + 1);
-    let rd = |s: Src| -> Option<Term> {
-        Some(match s {
-            Src::X(r) => x[r as usize],
-            Src::Y(r) => stack[y(r)?],
-            Src::Imm(t) => t,
-        })
-    };
+    let rd = |s: Src| super::read(x, stack, s);
     let finite = |fr: &mut [f64], d: u16, v: f64| {
         if v.is_finite() {
             fr[d as usize] = v;

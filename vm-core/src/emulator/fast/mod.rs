@@ -52,6 +52,16 @@ fn numbers(a: Term, b: Term) -> Option<Ordering> {
     x.partial_cmp(&y)
 }
 
+/// The value of `s`; `None` for a Y register outside the stack (`y(i)` is `stack[len - 1 - i]`).
+#[inline(always)]
+fn read(x: &[Term; MAX_X], stack: &[Term], s: Src) -> Option<Term> {
+    Some(match s {
+        Src::X(r) => x[r as usize],
+        Src::Y(r) => *stack.get(stack.len().wrapping_sub(r as usize + 1))?,
+        Src::Imm(t) => t,
+    })
+}
+
 /// True for instructions [`run`] may do. The full loop enters the fast tier at these only.
 #[inline(always)]
 pub fn is_fast(i: &Instr) -> bool {
@@ -245,13 +255,9 @@ pub fn run(
     }
     macro_rules! rd {
         ($s:expr) => {
-            match $s {
-                Src::X(r) => x[r as usize],
-                Src::Y(r) => {
-                    let k = y_at!(r);
-                    stack[k]
-                }
-                Src::Imm(t) => t,
+            match read(x, stack, $s) {
+                Some(v) => v,
+                None => break,
             }
         };
     }
@@ -449,16 +455,7 @@ pub fn run(
                 dst: instr::Dst::X(d),
                 ..
             } => {
-                let rd = |s: instr::Src| -> Option<Term> {
-                    Some(match s {
-                        instr::Src::X(r) => x[r as usize],
-                        instr::Src::Y(r) => *stack.get(stack.len().wrapping_sub(r as usize + 1))?,
-                        instr::Src::Imm(t) => t,
-                    })
-                };
-                let (Some(av), Some(bv)) = (rd(*a), rd(*b)) else {
-                    break;
-                };
+                let (av, bv) = (rd!(*a), rd!(*b));
                 let v = match op {
                     instr::ArithOp::Add => av.small_plus(bv),
                     instr::ArithOp::Sub => av.small_minus(bv),
@@ -711,21 +708,13 @@ pub fn run(
             Instr::PutTuple2 { dst, elems } if elems.len() <= 16 => {
                 // (No register macro inside the loop: its `break` would leave the loop.)
                 let at = place!(*dst);
-                let top = stack.len();
                 let mut tmp: [Term; 16] = [Term::NIL; 16];
                 let mut ok = true;
                 for (t, e) in tmp.iter_mut().zip(elems.iter()) {
-                    *t = match *e {
-                        Src::X(r) => x[r as usize],
-                        Src::Y(r) => match stack.get(top.wrapping_sub(r as usize + 1)) {
-                            Some(v) => *v,
-                            None => {
-                                ok = false;
-                                Term::NIL
-                            }
-                        },
-                        Src::Imm(t) => t,
-                    };
+                    match read(x, stack, *e) {
+                        Some(v) => *t = v,
+                        None => ok = false,
+                    }
                 }
                 if !ok {
                     break;

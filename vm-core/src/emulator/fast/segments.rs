@@ -16,14 +16,7 @@ pub fn create_bin(
     stack: &[Term],
     heap: &mut Heap,
 ) -> Option<Term> {
-    let top = stack.len();
-    let rd = |s: Src| -> Option<Term> {
-        Some(match s {
-            Src::X(r) => x[r as usize],
-            Src::Y(r) => *stack.get(top.wrapping_sub(r as usize + 1))?,
-            Src::Imm(t) => t,
-        })
-    };
+    let rd = |s: Src| super::read(x, stack, s);
     let mut segs = [ops::BLANK_SEG; bits::SMALL_SEGS];
     for (slot, s) in segs.iter_mut().zip(segments.iter()) {
         if s.kind == SegKind::String {
