@@ -78,10 +78,22 @@ pub fn is_pack(bytes: &[u8]) -> bool {
     bytes.starts_with(MAGIC)
 }
 
-/// Writes a bundle of `(module name, .beam bytes)` entries, zlib-compressed when `compress`.
-/// Fails on an empty or over-long name, a repeated name, or more than [`MAX_RAW_LEN`] in all,
-/// so that everything written can be read back.
-pub fn write(entries: &[(&str, &[u8])], compress: bool) -> Result<Vec<u8>, PackError> {
+/// A zlib encoder for the entry section. Any zlib stream reads back ([`read`] inflates with
+/// `miniz_oxide`), so a writer may bring a stronger encoder than [`zlib`]: the CLI uses zopfli.
+pub type Deflate<'a> = &'a dyn Fn(&[u8]) -> Vec<u8>;
+
+/// This crate's own zlib encoder (`miniz_oxide` at its best level).
+pub fn zlib(raw: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec_zlib(raw, 10)
+}
+
+/// Writes a bundle of `(module name, .beam bytes)` entries, its entry section compressed by
+/// `compress` when given. Fails on an empty or over-long name, a repeated name, or more than
+/// [`MAX_RAW_LEN`] in all, so that everything written can be read back.
+pub fn write(
+    entries: &[(&str, &[u8])],
+    compress: Option<Deflate<'_>>,
+) -> Result<Vec<u8>, PackError> {
     let mut raw = Vec::new();
     let mut seen = BTreeSet::new();
     for (i, (name, beam)) in entries.iter().enumerate() {
@@ -101,15 +113,18 @@ pub fn write(entries: &[(&str, &[u8])], compress: bool) -> Result<Vec<u8>, PackE
     }
     let mut out = Vec::with_capacity(HEADER_LEN + raw.len());
     out.extend_from_slice(MAGIC);
-    let flags = if compress { FLAG_COMPRESSED } else { 0 };
+    let flags = if compress.is_some() {
+        FLAG_COMPRESSED
+    } else {
+        0
+    };
     out.extend_from_slice(&flags.to_le_bytes());
     out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
     out.extend_from_slice(&(raw.len() as u32).to_le_bytes());
     out.extend_from_slice(&adler32(&raw).to_le_bytes());
-    if compress {
-        out.extend_from_slice(&miniz_oxide::deflate::compress_to_vec_zlib(&raw, 9));
-    } else {
-        out.extend_from_slice(&raw);
+    match compress {
+        Some(deflate) => out.extend_from_slice(&deflate(&raw)),
+        None => out.extend_from_slice(&raw),
     }
     Ok(out)
 }
@@ -262,7 +277,7 @@ mod tests {
     fn pack(compress: bool) -> Vec<u8> {
         let s = sample();
         let refs: Vec<(&str, &[u8])> = s.iter().map(|(n, b)| (*n, b.as_slice())).collect();
-        write(&refs, compress).unwrap()
+        write(&refs, compress.then_some(&zlib as Deflate)).unwrap()
     }
 
     #[test]
@@ -278,7 +293,7 @@ mod tests {
             assert_eq!(back, want);
         }
         assert!(pack(true).len() < pack(false).len());
-        assert_eq!(read(&write(&[], true).unwrap()).unwrap(), Vec::new());
+        assert_eq!(read(&write(&[], Some(&zlib)).unwrap()).unwrap(), Vec::new());
     }
 
     #[test]
@@ -297,10 +312,10 @@ mod tests {
 
     #[test]
     fn pack_write_refuses_what_it_cannot_read() {
-        assert!(write(&[("", b"x")], false).is_err());
-        assert!(write(&[("a", b"x"), ("a", b"y")], false).is_err());
+        assert!(write(&[("", b"x")], None).is_err());
+        assert!(write(&[("a", b"x"), ("a", b"y")], None).is_err());
         let long = "x".repeat(MAX_NAME_LEN + 1);
-        assert!(write(&[(long.as_str(), b"x")], false).is_err());
+        assert!(write(&[(long.as_str(), b"x")], None).is_err());
     }
 
     #[test]
@@ -334,7 +349,7 @@ mod tests {
 
         // A stream that truly inflates to more than the header says.
         let zeros = vec![0u8; 1 << 20];
-        let mut b = write(&[("z", &zeros)], true).unwrap();
+        let mut b = write(&[("z", &zeros)], Some(&zlib)).unwrap();
         let claimed = 1000u32;
         b[12..16].copy_from_slice(&claimed.to_le_bytes());
         assert!(read(&b)
@@ -343,7 +358,7 @@ mod tests {
             .contains("past the 1000 bytes"));
 
         // A non-UTF-8 name, with the checksum fixed so the entry parser sees it.
-        let mut b = write(&[("ab", b"x")], false).unwrap();
+        let mut b = write(&[("ab", b"x")], None).unwrap();
         b[HEADER_LEN + 2] = 0xff;
         let sum = adler32(&b[HEADER_LEN..]);
         b[16..20].copy_from_slice(&sum.to_le_bytes());
@@ -352,7 +367,7 @@ mod tests {
         assert!(e.message.contains("UTF-8"));
 
         // A file length running past the end.
-        let mut b = write(&[("ab", b"xyz")], false).unwrap();
+        let mut b = write(&[("ab", b"xyz")], None).unwrap();
         b[HEADER_LEN + 4] = 200;
         let sum = adler32(&b[HEADER_LEN..]);
         b[16..20].copy_from_slice(&sum.to_le_bytes());
