@@ -1,11 +1,12 @@
-//! A map kept as a sorted vector, for the VM's small tables (registered names, named ETS
-//! tables, pending embedder calls, the BIF index).
+//! A map kept as a sorted vector, for the VM's small tables (registered names, ETS tables and
+//! their owners, loaded modules, pending embedder calls, the BIF index).
 //!
 //! Each `BTreeMap<K, V>` instantiation puts about 6 KB of node-balancing code into the wasm
 //! build; these tables hold tens to hundreds of entries, where a binary search over a vector
 //! is as fast and its code a tenth of the size.
 
 use alloc::vec::Vec;
+use core::borrow::Borrow;
 
 #[derive(Clone, Debug)]
 pub struct VecMap<K, V> {
@@ -24,11 +25,31 @@ impl<K: Ord, V> VecMap<K, V> {
     pub fn new() -> Self {
         Self::default()
     }
-    fn find(&self, k: &K) -> Result<usize, usize> {
-        self.entries.binary_search_by(|(e, _)| e.cmp(k))
+    fn find<Q: Ord + ?Sized>(&self, k: &Q) -> Result<usize, usize>
+    where
+        K: Borrow<Q>,
+    {
+        self.entries.binary_search_by(|(e, _)| e.borrow().cmp(k))
     }
-    pub fn get(&self, k: &K) -> Option<&V> {
+    pub fn get<Q: Ord + ?Sized>(&self, k: &Q) -> Option<&V>
+    where
+        K: Borrow<Q>,
+    {
         self.find(k).ok().map(|i| &self.entries[i].1)
+    }
+    /// The value at `k`, inserted as `V::default()` first when absent.
+    pub fn get_or_default(&mut self, k: K) -> &mut V
+    where
+        V: Default,
+    {
+        let i = match self.find(&k) {
+            Ok(i) => i,
+            Err(i) => {
+                self.entries.insert(i, (k, V::default()));
+                i
+            }
+        };
+        &mut self.entries[i].1
     }
     pub fn get_mut(&mut self, k: &K) -> Option<&mut V> {
         match self.find(k) {
@@ -68,6 +89,9 @@ impl<K: Ord, V> VecMap<K, V> {
     pub fn values(&self) -> impl Iterator<Item = &V> {
         self.entries.iter().map(|(_, v)| v)
     }
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
+        self.entries.iter_mut().map(|(_, v)| v)
+    }
     /// Entries in ascending key order.
     pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
         self.entries.iter().map(|(k, v)| (k, v))
@@ -101,5 +125,13 @@ mod tests {
             *v = 0;
         }
         assert!(!m.contains_key(&64));
+        *m.get_or_default(64) += 5;
+        *m.get_or_default(64) += 1;
+        assert_eq!(m.get(&64), Some(&6));
+        m.values_mut().for_each(|v| *v = 1);
+        assert!(m.values().all(|v| *v == 1));
+        let mut names = VecMap::new();
+        names.insert(alloc::string::String::from("lists"), 1);
+        assert_eq!(names.get("lists"), Some(&1));
     }
 }

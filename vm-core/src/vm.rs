@@ -131,7 +131,7 @@ impl Shared {
     fn publish(&mut self, id: u32) -> Term {
         let code = self.code.get(id).clone();
         let module = code.module;
-        let v = self.code.modules.entry(module.atom_index()).or_default();
+        let v = self.code.modules.get_or_default(module.atom_index());
         v.old = v.current.take();
         v.current = Some(id);
         for e in &code.exports {

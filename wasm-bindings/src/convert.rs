@@ -24,13 +24,12 @@
 //! classes (`Atom`, `Tuple`, `Pid`, `Ref`, ...) instead of plain marker objects; they carry the
 //! same marker properties, so they convert back the same way.
 
-use std::collections::BTreeMap;
-
 use js_sys::{Array, Function, Map, Reflect, Uint8Array};
 use lantern_core::heap::build;
 use lantern_core::resource::{self, Releases};
 use lantern_core::term::bits::BitSlice;
 use lantern_core::term::{map, number, Subtag, Term};
+use lantern_core::vecmap::VecMap;
 use lantern_core::Vm;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -72,7 +71,7 @@ impl Factories {
 /// this table when Erlang's last copy is garbage.
 #[derive(Default)]
 pub struct Handles {
-    objects: BTreeMap<u64, JsValue>,
+    objects: VecMap<u64, JsValue>,
     next: u64,
     releases: Releases,
 }

@@ -3,15 +3,15 @@
 //! the page fills, entropy from `crypto.getRandomValues` (`Math.random()` where absent).
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use js_sys::{Function, Reflect};
 use lantern_core::host::Host;
+use lantern_core::vecmap::VecMap;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Modules the page made available for loading on first use (`Vm.provide`).
-pub type ModuleTable = Rc<RefCell<BTreeMap<String, Vec<u8>>>>;
+pub type ModuleTable = Rc<RefCell<VecMap<String, Vec<u8>>>>;
 
 pub struct JsHost {
     pub stdout: Option<Function>,

@@ -254,7 +254,7 @@ fn loaded(ctx: &mut Ctx, _: &[Term]) -> BifResult {
         .modules
         .iter()
         .filter(|(_, v)| v.current.is_some())
-        .map(|(&a, _)| Term::atom(a))
+        .map(|(a, _)| Term::atom(*a))
         .filter(|m| !ctx.vm.atoms.name(*m).starts_with('$'))
         .collect();
     Ok(build::list(&mut ctx.proc.heap, &mods))

@@ -241,7 +241,7 @@ pub struct ModuleVersions {
 #[derive(Default)]
 pub struct CodeTable {
     pub codes: Vec<Option<Rc<Code>>>,
-    pub modules: BTreeMap<u32, ModuleVersions>,
+    pub modules: crate::vecmap::VecMap<u32, ModuleVersions>,
 }
 
 impl CodeTable {

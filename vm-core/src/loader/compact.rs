@@ -49,19 +49,33 @@ impl<'a> Cursor<'a> {
             message: message.into(),
         })
     }
+    #[inline]
     pub fn take(&mut self, n: usize) -> DResult<&'a [u8]> {
-        if n > self.remaining() {
-            return self.err(format!(
-                "truncated: need {n} bytes, {} left",
-                self.remaining()
-            ));
+        match self.data.get(self.pos..self.pos.wrapping_add(n)) {
+            Some(s) if n <= self.remaining() => {
+                self.pos += n;
+                Ok(s)
+            }
+            _ => self.truncated(n),
         }
-        let s = &self.data[self.pos..self.pos + n];
-        self.pos += n;
-        Ok(s)
     }
+    #[cold]
+    #[inline(never)]
+    fn truncated<T>(&self, n: usize) -> DResult<T> {
+        self.err(format!(
+            "truncated: need {n} bytes, {} left",
+            self.remaining()
+        ))
+    }
+    #[inline]
     pub fn u8(&mut self) -> DResult<u8> {
-        Ok(self.take(1)?[0])
+        match self.data.get(self.pos) {
+            Some(&b) => {
+                self.pos += 1;
+                Ok(b)
+            }
+            None => self.truncated(1),
+        }
     }
     pub fn u16(&mut self) -> DResult<u16> {
         let b = self.take(2)?;
@@ -191,6 +205,33 @@ pub struct OperandCtx<'a> {
 
 /// Reads one operand; a `{list}` marker reads its elements too (no nesting).
 pub fn read_operand(c: &mut Cursor, cx: &mut OperandCtx, in_list: bool) -> DResult<Operand> {
+    // Most operands are one byte (value under 16) or two (under 2048): decoded here without
+    // the general reader's 128-bit value.
+    let at = c.pos();
+    let b = c.u8()?;
+    let short = match (b & 0x08 == 0, b & 0x10 == 0) {
+        (true, _) => Some((b >> 4) as u64),
+        (false, true) => Some((((b & 0xE0) as u64) << 3) | c.u8()? as u64),
+        _ => None,
+    };
+    if let Some(w) = short {
+        let tag = b & 7;
+        match tag {
+            TAG_U => return Ok(Operand::U(w)),
+            TAG_I => return Ok(Operand::Int(Term::small(w as i64))),
+            TAG_X if w < MAX_REG => return Ok(Operand::X(w as u16)),
+            TAG_Y if w < MAX_REG => return Ok(Operand::Y(w as u16)),
+            TAG_F => return Ok(Operand::Label(w as u32)),
+            TAG_A if w == 0 => return Ok(Operand::Nil),
+            TAG_A => {
+                if let Some(&a) = cx.atoms.get(w as usize) {
+                    return Ok(Operand::Atom(a));
+                }
+            }
+            _ => {}
+        }
+    }
+    c.pos = at;
     let (tag, v) = read_raw(c)?;
     let word = |c: &Cursor| match v {
         RawValue::Word(w) => Ok(w),

@@ -202,6 +202,7 @@ pub const EXECUTABLE_LINE: u8 = 183;
 pub const DEBUG_LINE: u8 = 184;
 
 /// True for the opcodes that produce no internal instruction.
+#[inline]
 pub fn emits_nothing(op: u8) -> bool {
     matches!(
         op,

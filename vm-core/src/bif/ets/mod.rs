@@ -16,7 +16,6 @@ mod select;
 mod store;
 
 use alloc::boxed::Box;
-use alloc::collections::BTreeMap;
 use alloc::vec::Vec;
 
 use crate::atom;
@@ -25,6 +24,7 @@ use crate::heap::{build, copy, Arena};
 use crate::process::signals;
 use crate::process::{Process, RefId};
 use crate::term::Term;
+use crate::vecmap::VecMap;
 use crate::vm::Shared;
 
 use store::{HashStore, OrdStore, Stored};
@@ -183,23 +183,71 @@ impl Table {
     }
 }
 
+/// The tables by id, in vector-map slots (a `BTreeMap` instantiation costs the wasm build
+/// about 7 KB). A BIF that needs a table and the whole context takes the table out of its slot
+/// meanwhile (`with_table`); the slot stays, so taking and putting back shift nothing.
+#[derive(Default)]
+struct Slots(VecMap<RefId, Option<Box<Table>>>);
+
+impl Slots {
+    fn get(&self, id: &RefId) -> Option<&Table> {
+        self.0.get(id)?.as_deref()
+    }
+    fn get_mut(&mut self, id: &RefId) -> Option<&mut Table> {
+        self.0.get_mut(id)?.as_deref_mut()
+    }
+    fn contains_key(&self, id: &RefId) -> bool {
+        self.get(id).is_some()
+    }
+    fn insert(&mut self, id: RefId, t: Box<Table>) {
+        self.0.insert(id, Some(t));
+    }
+    fn remove(&mut self, id: &RefId) -> Option<Box<Table>> {
+        self.0.remove(id).flatten()
+    }
+    /// Takes a table out, leaving its slot for [`Slots::put_back`].
+    fn take(&mut self, id: &RefId) -> Option<Box<Table>> {
+        self.0.get_mut(id)?.take()
+    }
+    fn put_back(&mut self, id: &RefId, t: Box<Table>) {
+        if let Some(slot) = self.0.get_mut(id) {
+            *slot = Some(t);
+        }
+    }
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+    #[cfg(test)]
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    fn iter(&self) -> impl Iterator<Item = (&RefId, &Table)> {
+        self.0
+            .iter()
+            .filter_map(|(id, t)| Some((id, t.as_deref()?)))
+    }
+    fn values_mut(&mut self) -> impl Iterator<Item = &mut Table> {
+        self.0.values_mut().filter_map(|t| t.as_deref_mut())
+    }
+}
+
 /// Every ETS table of the VM.
 #[derive(Default)]
 pub struct Tables {
-    tabs: BTreeMap<RefId, Box<Table>>,
+    tabs: Slots,
     /// Name atom index → id of the named table.
-    names: crate::vecmap::VecMap<u32, RefId>,
+    names: VecMap<u32, RefId>,
     /// Pid → how many tables it owns.
-    owners: BTreeMap<u64, usize>,
+    owners: VecMap<u64, usize>,
     /// Pid → how many fixations it holds.
-    fixers: BTreeMap<u64, usize>,
+    fixers: VecMap<u64, usize>,
     /// The match specifications `match_spec_compile/1` made.
-    compiled: crate::vecmap::VecMap<RefId, Box<select::CompiledMs>>,
+    compiled: VecMap<RefId, Box<select::CompiledMs>>,
 }
 
 impl Tables {
     fn add_owner(&mut self, pid: Term) {
-        *self.owners.entry(pid.raw()).or_default() += 1;
+        *self.owners.get_or_default(pid.raw()) += 1;
     }
     fn drop_owner(&mut self, pid: Term) {
         if let Some(n) = self.owners.get_mut(&pid.raw()) {
@@ -276,10 +324,11 @@ pub(crate) fn table_id(ctx: &mut Ctx, t: Term, need: Need) -> Result<RefId, Exce
         Found::Gone => return Err(badarg_cause(ctx, "id")),
         Found::Bad => return Err(badarg_cause(ctx, "type")),
     };
-    if ctx.vm.ets.tabs[&id].allows(ctx.proc.pid(), need) {
-        Ok(id)
-    } else {
-        Err(badarg_cause(ctx, "access"))
+    // A table out of its slot (in use by `with_table`) is as good as gone.
+    match ctx.vm.ets.tabs.get(&id) {
+        Some(tab) if tab.allows(ctx.proc.pid(), need) => Ok(id),
+        Some(_) => Err(badarg_cause(ctx, "access")),
+        None => Err(badarg_cause(ctx, "id")),
     }
 }
 
@@ -292,9 +341,9 @@ pub(crate) fn with_table<R>(
     f: impl FnOnce(&mut Ctx, &mut Table) -> Result<R, Exception>,
 ) -> Result<R, Exception> {
     let id = table_id(ctx, t, need)?;
-    let mut tab = ctx.vm.ets.tabs.remove(&id).expect("resolved table");
+    let mut tab = ctx.vm.ets.tabs.take(&id).expect("resolved table");
     let r = f(ctx, &mut tab);
-    ctx.vm.ets.tabs.insert(id, tab);
+    ctx.vm.ets.tabs.put_back(&id, tab);
     r
 }
 
@@ -591,14 +640,14 @@ fn info_1(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         Found::Gone => return Ok(atom::UNDEFINED),
         Found::Bad => return Err(badarg_cause(ctx, "type")),
     };
-    let tab = ctx.vm.ets.tabs.remove(&id).unwrap();
+    let tab = ctx.vm.ets.tabs.take(&id).unwrap();
     let mut items = Vec::with_capacity(INFO_ITEMS.len());
     for item in INFO_ITEMS {
         let v = info_item(ctx, &tab, item).unwrap();
         let k = ctx.vm.atoms.intern(item);
         items.push(build::tuple(&mut ctx.proc.heap, &[k, v]));
     }
-    ctx.vm.ets.tabs.insert(id, tab);
+    ctx.vm.ets.tabs.put_back(&id, tab);
     Ok(build::list(&mut ctx.proc.heap, &items))
 }
 
@@ -614,9 +663,9 @@ fn info_2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
         return Err(Exception::badarg());
     }
     let item = alloc::string::String::from(ctx.vm.atoms.name(a[1]));
-    let tab = ctx.vm.ets.tabs.remove(&id).unwrap();
+    let tab = ctx.vm.ets.tabs.take(&id).unwrap();
     let v = info_item(ctx, &tab, &item);
-    ctx.vm.ets.tabs.insert(id, tab);
+    ctx.vm.ets.tabs.put_back(&id, tab);
     v.ok_or_else(Exception::badarg)
 }
 
@@ -629,8 +678,8 @@ fn internal_request_all_0(ctx: &mut Ctx, _: &[Term]) -> BifResult {
         .vm
         .ets
         .tabs
-        .values()
-        .map(|t| t.id_term(&mut frag))
+        .iter()
+        .map(|(_, t)| t.id_term(&mut frag))
         .collect();
     let list = build::list(&mut frag, &ids);
     let rf = build::local_ref(&mut frag, r);
@@ -657,7 +706,7 @@ fn safe_fixtable_2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
     let fix = arg_bool(a[1])?;
     let id = table_id(ctx, a[0], Need::Read)?;
     let me = ctx.proc.pid();
-    let stamp = if fix && ctx.vm.ets.tabs[&id].fixes.is_empty() {
+    let stamp = if fix && ctx.vm.ets.tabs.get(&id).is_some_and(|t| t.fixes.is_empty()) {
         let s = call_erlang_0(ctx, "timestamp");
         let m = call_erlang_0(ctx, "monotonic_time");
         Some((Stored::new(s), Stored::new(m)))
@@ -675,7 +724,7 @@ fn safe_fixtable_2(ctx: &mut Ctx, a: &[Term]) -> BifResult {
             Some(i) => tab.fixes[i].1 += 1,
             None => tab.fixes.push((me, 1)),
         }
-        *ets.fixers.entry(me.raw()).or_default() += 1;
+        *ets.fixers.get_or_default(me.raw()) += 1;
     } else if let Some(i) = i {
         tab.fixes[i].1 -= 1;
         if tab.fixes[i].1 == 0 {
@@ -717,7 +766,9 @@ pub fn owner_exited(sh: &mut Shared, cur: &mut Option<&mut Process>, pid: Term) 
         .collect();
     let tag = sh.atoms.intern("ETS-TRANSFER");
     for id in ids {
-        let tab = &sh.ets.tabs[&id];
+        let Some(tab) = sh.ets.tabs.get(&id) else {
+            continue;
+        };
         if let Some((heir, data)) = &tab.heir {
             let heir = *heir;
             if heir != pid {
