@@ -127,10 +127,25 @@ pub fn base_bytes<'a>(t: Term) -> &'a [u8] {
 /// Reads `n` bits (n <= 64) at absolute bit `pos` of `data` as an unsigned big-endian number.
 #[inline]
 pub fn read_bits_at(data: &[u8], pos: usize, n: usize) -> u64 {
+    debug_assert!(n <= 64 && pos + n <= data.len() * 8);
+    // One 8-byte window holds the field (it starts in the window's first byte and is at most
+    // 64 - pos % 8 bits): a load and two shifts, aligned or not.
+    let (first, off) = (pos / 8, pos % 8);
+    if n != 0 && off + n <= 64 {
+        if let Some(w) = data.get(first..first + 8) {
+            let acc = u64::from_be_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+            return (acc << off) >> (64 - n);
+        }
+    }
+    read_bits_near_end(data, pos, n)
+}
+
+/// [`read_bits_at`] without the window: the last bytes of `data`, or a field wider than one.
+#[inline(never)]
+fn read_bits_near_end(data: &[u8], pos: usize, n: usize) -> u64 {
     if n == 0 {
         return 0;
     }
-    debug_assert!(n <= 64 && pos + n <= data.len() * 8);
     // Whole bytes at a byte boundary, the common case of real protocols.
     if (pos | n) % 8 == 0 {
         let s = pos / 8;
@@ -171,10 +186,29 @@ fn mask64(n: usize) -> u64 {
 /// the surrounding bits untouched.
 #[inline]
 pub fn write_bits_at(data: &mut [u8], pos: usize, v: u64, n: usize) {
+    debug_assert!(n <= 64 && pos + n <= data.len() * 8);
+    // The 8-byte window of `read_bits_at`: read, merge, write back (the bytes around the field
+    // are written with the values they had).
+    let (first, off) = (pos / 8, pos % 8);
+    if n != 0 && off + n <= 64 {
+        if let Some(w) = data.get_mut(first..first + 8) {
+            let acc = u64::from_be_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+            let shift = 64 - off - n;
+            let mask = mask64(n) << shift;
+            let acc = (acc & !mask) | ((v << shift) & mask);
+            w.copy_from_slice(&acc.to_be_bytes());
+            return;
+        }
+    }
+    write_bits_near_end(data, pos, v, n)
+}
+
+/// [`write_bits_at`] without the window: the last bytes of `data`, or a field wider than one.
+#[inline(never)]
+fn write_bits_near_end(data: &mut [u8], pos: usize, v: u64, n: usize) {
     if n == 0 {
         return;
     }
-    debug_assert!(n <= 64 && pos + n <= data.len() * 8);
     if (pos | n) % 8 == 0 {
         let (s, nb) = (pos / 8, n / 8);
         for (k, b) in data[s..s + nb].iter_mut().enumerate() {
@@ -347,6 +381,26 @@ pub fn match_fields(t: Term) -> Option<MatchFields> {
             pos: *p.add(3) as usize,
             orig: Term(*p.add(4)),
         })
+    }
+}
+
+/// Reads the next `n` bits (1..=64) of a match context as an unsigned big-endian number and
+/// moves past them: `bs_get_integer2`'s common case in one pass over the context. `None` when
+/// fewer than `n` bits remain (the context is left as it was).
+#[inline]
+pub fn match_read_bits(ctx: Term, n: usize) -> Option<u64> {
+    debug_assert!(ctx.subtag() == Some(Subtag::MatchState) && (1..=64).contains(&n));
+    // SAFETY: as in `match_fields`, a MatchState has four words after its header; `orig` is a
+    // HeapBin or RefcBin that `base_bytes` reads.
+    unsafe {
+        let p = ctx.ptr();
+        let (end, pos) = (*p.add(2) as usize, *p.add(3) as usize);
+        if end - pos < n {
+            return None;
+        }
+        let v = read_bits_at(base_bytes(Term(*p.add(4))), pos, n);
+        *p.add(3) = (pos + n) as u64;
+        Some(v)
     }
 }
 

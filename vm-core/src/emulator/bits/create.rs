@@ -310,11 +310,14 @@ pub fn create_bin(h: &mut impl Alloc, segs: &[SegValue]) -> Result<Term, Excepti
     let total = size_pass(h, segs, widths)?;
     let append = append_of(h, segs)?;
     let nbytes = total.div_ceil(8);
-    let mut buf = [0u8; SMALL_BYTES];
-    let Some(buf) = buf.get_mut(..nbytes) else {
+    let mut whole = [0u8; SMALL_BYTES];
+    if nbytes > SMALL_BYTES {
         return create_bin_large(h, segs, widths, total, append);
-    };
-    write_pass(h, segs, widths, buf)?;
+    }
+    // The pass writes into the whole zeroed buffer (room past the end lets its fields go
+    // through `write_bits_at`'s 8-byte window), then the first `nbytes` are the contents.
+    write_pass(h, segs, widths, &mut whole)?;
+    let buf = &whole[..nbytes];
     Ok(match append {
         None => {
             let base = build::binary(h, buf);

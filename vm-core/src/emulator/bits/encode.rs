@@ -96,15 +96,10 @@ pub fn put_integer(
             let u = i as u64 & mask(bits);
             if !little || bits <= 8 {
                 write_bits_at(dst, pos, u, bits);
+            } else if bits % 8 == 0 {
+                write_bits_at(dst, pos, u.swap_bytes() >> (64 - bits), bits);
             } else {
-                let full = bits / 8;
-                for k in 0..full {
-                    write_bits_at(dst, pos + 8 * k, (u >> (8 * k)) & 0xFF, 8);
-                }
-                let r = bits % 8;
-                if r > 0 {
-                    write_bits_at(dst, pos + 8 * full, u >> (8 * full), r);
-                }
+                put_little_bits(dst, pos, u, bits);
             }
             return Ok(());
         }
@@ -112,6 +107,20 @@ pub fn put_integer(
         return Err(PutError::Type);
     }
     put_big_integer(dst, pos, v, bits, little)
+}
+
+/// A little-endian field of `bits` (not a whole number of bytes) at `pos`: its whole bytes,
+/// lowest first, then the remaining high bits.
+#[inline(never)]
+fn put_little_bits(dst: &mut [u8], pos: usize, u: u64, bits: usize) {
+    let full = bits / 8;
+    for k in 0..full {
+        write_bits_at(dst, pos + 8 * k, (u >> (8 * k)) & 0xFF, 8);
+    }
+    let r = bits % 8;
+    if r > 0 {
+        write_bits_at(dst, pos + 8 * full, u >> (8 * full), r);
+    }
 }
 
 /// [`put_integer`] of a bignum, or of a small wider than 64 bits.
@@ -164,6 +173,9 @@ pub fn get_integer(
     if bits <= 64 {
         let u = if !little || bits <= 8 {
             read_bits_at(data, pos, bits)
+        } else if bits % 8 == 0 {
+            // Whole bytes: the big-endian reading with its bytes reversed.
+            read_bits_at(data, pos, bits).swap_bytes() >> (64 - bits)
         } else {
             let full = bits / 8;
             let mut u = 0u64;

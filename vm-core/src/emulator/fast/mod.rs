@@ -670,9 +670,6 @@ pub fn run(
                 dst,
                 ..
             } => {
-                if !room(&p.heap, 0) {
-                    break;
-                }
                 let (c, at) = (rd!(*ctx), place!(*dst));
                 if c.subtag() != Some(Subtag::MatchState) {
                     break;
@@ -680,9 +677,30 @@ pub fn run(
                 let Some(n) = bits::bits_of(rd!(*size), *unit) else {
                     jump!(*fail)
                 };
-                match bits::get_integer(&mut p.heap, c, n, *flags) {
-                    Some(v) => put!(at, v),
-                    None => jump!(*fail),
+                // Up to 59 bits (60 signed) the value is a small, made here with no heap;
+                // little-endian only in whole bytes.
+                let fits = n <= 59 || (n == 60 && flags.signed);
+                if n == 0 || !fits || (flags.little && n % 8 != 0 && n > 8) {
+                    if !room(&p.heap, 0) {
+                        break;
+                    }
+                    match bits::get_integer(&mut p.heap, c, n, *flags) {
+                        Some(v) => put!(at, v),
+                        None => jump!(*fail),
+                    }
+                } else {
+                    let Some(mut u) = crate::term::bits::match_read_bits(c, n) else {
+                        jump!(*fail)
+                    };
+                    if flags.little && n > 8 {
+                        u = u.swap_bytes() >> (64 - n);
+                    }
+                    let v = if flags.signed {
+                        ((u << (64 - n)) as i64) >> (64 - n)
+                    } else {
+                        u as i64
+                    };
+                    put!(at, Term::small(v))
                 }
             }
             Instr::BsTestUnit { fail, ctx, unit } => {
