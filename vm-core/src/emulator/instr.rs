@@ -12,6 +12,8 @@ use crate::term::Term;
 /// An instruction index inside one module's code. [`NO_LABEL`] means "raise instead of branch".
 pub type Label = u32;
 pub const NO_LABEL: Label = u32::MAX;
+/// `CallOnly::rematch` when the callee does not start by resuming a match.
+pub const NO_REMATCH: u16 = u16::MAX;
 
 /// A readable operand: a register or an immediate/literal term.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -175,8 +177,12 @@ pub enum Instr {
         target: Label,
         dealloc: u16,
     },
+    /// `rematch`: the X register the callee's first instruction, a `bs_start_match` of that
+    /// register into itself, resumes matching (a match context stays as it is), or
+    /// [`NO_REMATCH`]; the fast tier enters past that instruction when it would do nothing.
     CallOnly {
         arity: u8,
+        rematch: u16,
         target: Label,
     },
     CallExt {

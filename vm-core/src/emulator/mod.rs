@@ -634,7 +634,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     dealloc!(*dealloc);
                     local_call!(target, arity)
                 }
-                Instr::CallOnly { arity, target } => {
+                Instr::CallOnly { arity, target, .. } => {
                     let (arity, target) = (*arity, *target);
                     local_call!(target, arity)
                 }

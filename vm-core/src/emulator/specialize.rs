@@ -160,6 +160,18 @@ fn increment(op: ArithOp, t: Src) -> Option<i64> {
 /// compare tests that fail into a return of a register (see [`instr::FAIL_RETURN`]).
 fn fuse_specialized(instrs: &mut [Instr]) {
     for i in 0..instrs.len() {
+        if let Instr::CallOnly { target, .. } = instrs[i] {
+            if let Some(&Instr::BsStartMatch {
+                src: Src::X(r),
+                dst: Dst::X(d),
+                ..
+            }) = instrs.get(target as usize)
+            {
+                if let (true, Instr::CallOnly { rematch, .. }) = (r == d, &mut instrs[i]) {
+                    *rematch = r;
+                }
+            }
+        }
         if let (Instr::IncrementX(inc), Some(Instr::Return)) = (&instrs[i], instrs.get(i + 1)) {
             instrs[i] = Instr::IncrementXReturn(*inc);
         }
@@ -517,6 +529,54 @@ mod tests {
             }
         ));
         assert!(matches!(code[3], Instr::PutList { .. }));
+    }
+
+    #[test]
+    fn a_self_call_into_a_match_resume_names_its_register() {
+        let start = |src, dst| Instr::BsStartMatch {
+            fail: instr::NO_LABEL,
+            src,
+            live: 2,
+            dst,
+        };
+        let call = |target| Instr::CallOnly {
+            arity: 2,
+            rematch: instr::NO_REMATCH,
+            target,
+        };
+        let mut code = [
+            // 0: the loop's head resumes matching x0 in x0.
+            start(Src::X(0), Dst::X(0)),
+            call(0),
+            // 2: starts a match into another register: no resume.
+            start(Src::X(0), Dst::X(1)),
+            call(2),
+            call(5),
+            Instr::Return,
+        ];
+        specialize(&mut code, &FastOps::default());
+        assert!(matches!(
+            code[1],
+            Instr::CallOnly {
+                rematch: 0,
+                target: 0,
+                ..
+            }
+        ));
+        assert!(matches!(
+            code[3],
+            Instr::CallOnly {
+                rematch: instr::NO_REMATCH,
+                ..
+            }
+        ));
+        assert!(matches!(
+            code[4],
+            Instr::CallOnly {
+                rematch: instr::NO_REMATCH,
+                ..
+            }
+        ));
     }
 
     #[test]

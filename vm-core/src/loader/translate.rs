@@ -264,6 +264,7 @@ pub fn translate(env: &mut Env, op: u8, a: &[Operand]) -> TResult<Instr> {
         },
         6 => I::CallOnly {
             arity: small(&a[0])?,
+            rematch: crate::emulator::instr::NO_REMATCH,
             target: env.label(&a[1])?,
         },
         7 | 8 | 78 => {

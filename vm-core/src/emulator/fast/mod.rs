@@ -369,9 +369,15 @@ pub fn run(
                 x[*d as usize] = x[*c as usize];
                 enter!(2, *target)
             }
-            Instr::CallOnly { target, .. } => {
+            Instr::CallOnly {
+                target, rematch, ..
+            } => {
                 spend!();
-                tail_enter!(0, *target)
+                // A binary-matching loop calling itself with its match context: the callee's
+                // `bs_start_match` would leave it as it is, so enter past it.
+                let resume = *rematch != instr::NO_REMATCH
+                    && x[*rematch as usize].subtag() == Some(Subtag::MatchState);
+                tail_enter!(0, *target + resume as u32)
             }
             Instr::CallLast {
                 target, dealloc, ..
