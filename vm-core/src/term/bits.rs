@@ -131,6 +131,12 @@ pub fn read_bits_at(data: &[u8], pos: usize, n: usize) -> u64 {
     // One 8-byte window holds the field (it starts in the window's first byte and is at most
     // 64 - pos % 8 bits): a load and two shifts, aligned or not.
     let (first, off) = (pos / 8, pos % 8);
+    // Within one byte (a byte, a flag, a nibble): no byte swap, which wasm32 lacks.
+    if n != 0 && off + n <= 8 {
+        if let Some(&b) = data.get(first) {
+            return ((b << off) >> (8 - n)) as u64;
+        }
+    }
     if n != 0 && off + n <= 64 {
         if let Some(w) = data.get(first..first + 8) {
             let acc = u64::from_be_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
@@ -190,6 +196,14 @@ pub fn write_bits_at(data: &mut [u8], pos: usize, v: u64, n: usize) {
     // The 8-byte window of `read_bits_at`: read, merge, write back (the bytes around the field
     // are written with the values they had).
     let (first, off) = (pos / 8, pos % 8);
+    if n != 0 && off + n <= 8 {
+        if let Some(b) = data.get_mut(first) {
+            let shift = 8 - off - n;
+            let mask = ((0xFFu16 >> (8 - n)) << shift) as u8;
+            *b = (*b & !mask) | (((v as u8) << shift) & mask);
+            return;
+        }
+    }
     if n != 0 && off + n <= 64 {
         if let Some(w) = data.get_mut(first..first + 8) {
             let acc = u64::from_be_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
