@@ -19,6 +19,8 @@ pub struct CodePtr {
 }
 
 impl CodePtr {
+    /// The bits of a continuation-pointer word that hold the instruction index.
+    pub const IP_BITS: u64 = 0xFFFF_FFFF << 2;
     /// As a continuation-pointer word on the stack (primary tag `00`, never 0).
     #[inline(always)]
     pub const fn to_cp(self) -> u64 {

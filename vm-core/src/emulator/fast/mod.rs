@@ -181,13 +181,16 @@ pub fn run(
     macro_rules! cp_below {
         ($n:expr) => {{
             let k = stack.len().wrapping_sub($n as usize + 1);
+            // One compare: a continuation (primary tag 00) into this module is the word with
+            // its instruction index cleared.
+            let here = CodePtr {
+                code: code_id,
+                ip: 0,
+            }
+            .to_cp();
             match stack.get(k) {
-                Some(w) if w.primary_tag() == 0 && w.is_value() => {
-                    let cp = CodePtr::from_cp(w.raw());
-                    if cp.code != code_id {
-                        break;
-                    }
-                    cp.ip as usize
+                Some(w) if w.raw() & !CodePtr::IP_BITS == here && w.is_value() => {
+                    CodePtr::from_cp(w.raw()).ip as usize
                 }
                 _ => break,
             }
