@@ -128,8 +128,6 @@ pub fn base_bytes<'a>(t: Term) -> &'a [u8] {
 #[inline]
 pub fn read_bits_at(data: &[u8], pos: usize, n: usize) -> u64 {
     debug_assert!(n <= 64 && pos + n <= data.len() * 8);
-    // One 8-byte window holds the field (it starts in the window's first byte and is at most
-    // 64 - pos % 8 bits): a load and two shifts, aligned or not.
     let (first, off) = (pos / 8, pos % 8);
     // Within one byte (a byte, a flag, a nibble): no byte swap, which wasm32 lacks.
     if n != 0 && off + n <= 8 {
@@ -137,6 +135,8 @@ pub fn read_bits_at(data: &[u8], pos: usize, n: usize) -> u64 {
             return ((b << off) >> (8 - n)) as u64;
         }
     }
+    // Else one 8-byte window holds the field (it starts in the window's first byte and is at
+    // most 64 - pos % 8 bits): a load, a byte swap and two shifts, aligned or not.
     if n != 0 && off + n <= 64 {
         if let Some(w) = data.get(first..first + 8) {
             let acc = u64::from_be_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
@@ -193,8 +193,8 @@ fn mask64(n: usize) -> u64 {
 #[inline]
 pub fn write_bits_at(data: &mut [u8], pos: usize, v: u64, n: usize) {
     debug_assert!(n <= 64 && pos + n <= data.len() * 8);
-    // The 8-byte window of `read_bits_at`: read, merge, write back (the bytes around the field
-    // are written with the values they had).
+    // The windows of `read_bits_at`: one byte, or eight read, merged and written back (the
+    // bytes around the field are written with the values they had).
     let (first, off) = (pos / 8, pos % 8);
     if n != 0 && off + n <= 8 {
         if let Some(b) = data.get_mut(first) {
