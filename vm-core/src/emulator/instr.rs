@@ -760,6 +760,14 @@ pub enum Instr {
     MoveXXYX(u16, u16, u16, u16),
     /// Y to X, then X to Y.
     MoveYXXY(u16, u16, u16, u16),
+    /// X to X, then Y to Y.
+    MoveXXYY(u16, u16, u16, u16),
+    /// `trim` + `call` (drop the frame's dead Y slots, then call).
+    TrimCall {
+        n: u16,
+        arity: u8,
+        target: Label,
+    },
     /// An X-to-Y move, an X-to-X move, then `call` (save a value, pass an argument, call):
     /// `a` to y`b`, `c` to x`d`.
     MoveXYMoveXXCall {

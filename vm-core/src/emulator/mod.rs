@@ -374,6 +374,15 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     x[*d as usize] = yget!(*c);
                     ip += 1;
                 }
+                Instr::MoveXXYY(a, b, c, d) => {
+                    x[*b as usize] = x[*a as usize];
+                    yset!(*d, yget!(*c));
+                    ip += 1;
+                }
+                Instr::TrimCall { n, arity, target } => {
+                    dealloc!(*n);
+                    call_skipping!(1, *arity, *target)
+                }
                 Instr::MoveYXXY(a, b, c, d) => {
                     x[*b as usize] = yget!(*a);
                     yset!(*d, x[*c as usize]);

@@ -211,6 +211,11 @@ fn fuse(instrs: &mut [Instr]) {
     for i in 0..instrs.len().saturating_sub(1) {
         let fused = match (&instrs[i], &instrs[i + 1]) {
             (Instr::Deallocate(n), Instr::Return) => Instr::DeallocReturn(*n),
+            (Instr::Trim { n, .. }, Instr::Call { arity, target }) => Instr::TrimCall {
+                n: *n,
+                arity: *arity,
+                target: *target,
+            },
             (
                 Instr::IsLt {
                     fail,
@@ -361,6 +366,7 @@ fn move_pair(s1: Src, d1: Dst, s2: Src, d2: Dst) -> Option<Instr> {
         (Src::X(a), Dst::X(b), Src::X(c), Dst::X(d)) => Instr::MoveXXXX(a, b, c, d),
         (Src::X(a), Dst::X(b), Src::Y(c), Dst::X(d)) => Instr::MoveXXYX(a, b, c, d),
         (Src::Y(a), Dst::X(b), Src::X(c), Dst::Y(d)) => Instr::MoveYXXY(a, b, c, d),
+        (Src::X(a), Dst::X(b), Src::Y(c), Dst::Y(d)) => Instr::MoveXXYY(a, b, c, d),
         _ => return None,
     })
 }
@@ -529,6 +535,33 @@ mod tests {
             }
         ));
         assert!(matches!(code[3], Instr::PutList { .. }));
+    }
+
+    #[test]
+    fn trim_then_call_and_an_x_then_y_move_pair_fuse() {
+        let mut code = [
+            mv(Src::X(3), Dst::X(1)),
+            mv(Src::Y(0), Dst::Y(2)),
+            Instr::Trim { n: 2, remaining: 2 },
+            Instr::Call {
+                arity: 3,
+                target: 0,
+            },
+            Instr::Return,
+        ];
+        specialize(&mut code, &FastOps::default());
+        assert!(matches!(code[0], Instr::MoveXXYY(3, 1, 0, 2)));
+        assert!(matches!(
+            code[2],
+            Instr::TrimCall {
+                n: 2,
+                arity: 3,
+                target: 0
+            }
+        ));
+        // The second of each pair stays for jumps that land on it.
+        assert!(matches!(code[1], Instr::MoveYY(0, 2)));
+        assert!(matches!(code[3], Instr::Call { .. }));
     }
 
     #[test]

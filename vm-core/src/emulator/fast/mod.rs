@@ -77,6 +77,8 @@ pub fn is_fast(i: &Instr) -> bool {
             | I::MoveYXXX(..)
             | I::MoveXXXX(..)
             | I::MoveYXXY(..)
+            | I::MoveXXYY(..)
+            | I::TrimCall { .. }
             | I::Call { .. }
             | I::CallOnly { .. }
             | I::CallLast { .. }
@@ -341,6 +343,18 @@ pub fn run(
                 x[*b as usize] = x[*a as usize];
                 x[*d as usize] = x[*c as usize];
                 i += 1;
+            }
+            Instr::MoveXXYY(a, b, c, d) => {
+                let (k, m) = (y_at!(*c), y_at!(*d));
+                x[*b as usize] = x[*a as usize];
+                stack[m] = stack[k];
+                i += 1;
+            }
+            Instr::TrimCall { n, target, .. } => {
+                spend!();
+                let len = stack.len();
+                stack.truncate(len.saturating_sub(*n as usize));
+                enter!(1, *target)
             }
             Instr::MoveYXXY(a, b, c, d) => {
                 let (k, m) = (y_at!(*a), y_at!(*d));
