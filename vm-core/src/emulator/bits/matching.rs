@@ -165,7 +165,13 @@ pub fn test_tail(ctx: Term, bits: usize) -> bool {
 
 /// `bs_test_unit`: the remaining bit count is a multiple of `unit`.
 pub fn test_unit(ctx: Term, unit: u32) -> bool {
-    unit <= 1 || fields(ctx).remaining() % unit as usize == 0
+    let rest = fields(ctx).remaining();
+    // Units are mostly 8 (a whole number of bytes): a mask, not a division.
+    match unit {
+        0 | 1 => true,
+        u if u.is_power_of_two() => rest & (u as usize - 1) == 0,
+        u => rest % u as usize == 0,
+    }
 }
 
 /// `bs_match_string`: the next `bits` bits equal the first `bits` bits of `bytes`; advances on

@@ -132,6 +132,7 @@ pub fn is_fast(i: &Instr) -> bool {
             | I::BsStartMatch { .. }
             | I::BsGetInteger { .. }
             | I::BsTestUnit { .. }
+            | I::BsGetPosition { .. }
             | I::BsTestTail { .. }
             | I::Swap(..)
             | I::PutTuple2 { .. }
@@ -725,6 +726,13 @@ pub fn run(
                     };
                     put!(at, Term::small(v))
                 }
+            }
+            Instr::BsGetPosition { ctx, dst } => {
+                let (c, at) = (rd!(*ctx), place!(*dst));
+                if c.subtag() != Some(Subtag::MatchState) {
+                    break;
+                }
+                put!(at, Term::small(bits::position(c) as i64))
             }
             Instr::BsTestUnit { fail, ctx, unit } => {
                 let c = rd!(*ctx);
