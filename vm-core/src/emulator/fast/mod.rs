@@ -393,7 +393,9 @@ pub fn run(
                 spend!();
                 // A binary-matching loop calling itself with its match context: the callee's
                 // `bs_start_match` would leave it as it is, so enter past it.
+                // (Not in a gc-stress build: the skipped instruction is a safe point.)
                 let resume = *rematch != instr::NO_REMATCH
+                    && !cfg!(feature = "gc-stress")
                     && x[*rematch as usize].subtag() == Some(Subtag::MatchState);
                 tail_enter!(0, *target + resume as u32)
             }
@@ -703,8 +705,13 @@ pub fn run(
                 };
                 // Up to 59 bits (60 signed) the value is a small, made here with no heap;
                 // little-endian only in whole bytes.
+                // (A gc-stress build takes the safe point: the full loop collects there.)
                 let fits = n <= 59 || (n == 60 && flags.signed);
-                if n == 0 || !fits || (flags.little && n % 8 != 0 && n > 8) {
+                if n == 0
+                    || !fits
+                    || (flags.little && n % 8 != 0 && n > 8)
+                    || cfg!(feature = "gc-stress")
+                {
                     if !room(&p.heap, 0) {
                         break;
                     }
