@@ -79,13 +79,8 @@ pub fn is_pack(bytes: &[u8]) -> bool {
 }
 
 /// A zlib encoder for the entry section. Any zlib stream reads back ([`read`] inflates with
-/// `miniz_oxide`), so a writer may bring a stronger encoder than [`zlib`]: the CLI uses zopfli.
+/// `miniz_oxide`), so the writer brings its encoder: the CLI uses zopfli.
 pub type Deflate<'a> = &'a dyn Fn(&[u8]) -> Vec<u8>;
-
-/// This crate's own zlib encoder (`miniz_oxide` at its best level).
-pub fn zlib(raw: &[u8]) -> Vec<u8> {
-    miniz_oxide::deflate::compress_to_vec_zlib(raw, 10)
-}
 
 /// Writes a bundle of `(module name, .beam bytes)` entries, its entry section compressed by
 /// `compress` when given. Fails on an empty or over-long name, a repeated name, or more than
@@ -263,6 +258,11 @@ fn adler32(data: &[u8]) -> u32 {
 mod tests {
     use super::*;
     use alloc::vec;
+
+    /// `miniz_oxide` as the writer's encoder.
+    fn zlib(raw: &[u8]) -> Vec<u8> {
+        miniz_oxide::deflate::compress_to_vec_zlib(raw, 10)
+    }
 
     fn sample() -> Vec<(&'static str, Vec<u8>)> {
         vec![

@@ -79,21 +79,15 @@ pub fn exec(io: &mut RegIo, instr: &Instr) -> Next {
         }
 
         // -- errors -----------------------------------------------------------------------------
-        Instr::Badmatch(v) => {
+        Instr::Badmatch(v) | Instr::CaseEnd(v) | Instr::TryCaseEnd(v) | Instr::Badrecord(v) => {
+            let reason = match instr {
+                Instr::Badmatch(_) => atom::BADMATCH,
+                Instr::CaseEnd(_) => atom::CASE_CLAUSE,
+                Instr::TryCaseEnd(_) => atom::TRY_CLAUSE,
+                _ => atom::BADRECORD,
+            };
             let v = io.rd(*v);
-            error2(io, atom::BADMATCH, v)
-        }
-        Instr::CaseEnd(v) => {
-            let v = io.rd(*v);
-            error2(io, atom::CASE_CLAUSE, v)
-        }
-        Instr::TryCaseEnd(v) => {
-            let v = io.rd(*v);
-            error2(io, atom::TRY_CLAUSE, v)
-        }
-        Instr::Badrecord(v) => {
-            let v = io.rd(*v);
-            error2(io, atom::BADRECORD, v)
+            error2(io, reason, v)
         }
         Instr::IfEnd => Next::Raise(Exception::error(atom::IF_CLAUSE)),
 

@@ -51,8 +51,9 @@ impl<'a> Cursor<'a> {
     }
     #[inline]
     pub fn take(&mut self, n: usize) -> DResult<&'a [u8]> {
+        // An overflowing end makes an empty-or-reversed range, which `get` refuses.
         match self.data.get(self.pos..self.pos.wrapping_add(n)) {
-            Some(s) if n <= self.remaining() => {
+            Some(s) => {
                 self.pos += n;
                 Ok(s)
             }

@@ -25,6 +25,18 @@ pub enum PutError {
     Invalid,
 }
 
+/// A field of `bits` whole bytes (8..=64) read big-endian, in the other byte order.
+#[inline(always)]
+pub fn reverse_bytes(u: u64, bits: usize) -> u64 {
+    u.swap_bytes() >> (64 - bits)
+}
+
+/// A field of `bits` (1..=64) as a signed number.
+#[inline(always)]
+pub fn sign_extend(u: u64, bits: usize) -> i64 {
+    ((u << (64 - bits)) as i64) >> (64 - bits)
+}
+
 #[inline]
 fn mask(n: usize) -> u64 {
     if n >= 64 {
@@ -97,7 +109,7 @@ pub fn put_integer(
             if !little || bits <= 8 {
                 write_bits_at(dst, pos, u, bits);
             } else if bits % 8 == 0 {
-                write_bits_at(dst, pos, u.swap_bytes() >> (64 - bits), bits);
+                write_bits_at(dst, pos, reverse_bytes(u, bits), bits);
             } else {
                 put_little_bits(dst, pos, u, bits);
             }
@@ -175,7 +187,7 @@ pub fn get_integer(
             read_bits_at(data, pos, bits)
         } else if bits % 8 == 0 {
             // Whole bytes: the big-endian reading with its bytes reversed.
-            read_bits_at(data, pos, bits).swap_bytes() >> (64 - bits)
+            reverse_bytes(read_bits_at(data, pos, bits), bits)
         } else {
             let full = bits / 8;
             let mut u = 0u64;
@@ -189,7 +201,7 @@ pub fn get_integer(
             u
         };
         if signed && (u >> (bits - 1)) & 1 == 1 {
-            return build::int(h, (u | !mask(bits)) as i64);
+            return build::int(h, sign_extend(u, bits));
         }
         return build::uint(h, u);
     }
@@ -376,7 +388,7 @@ pub fn get_float(data: &[u8], pos: usize, bits: usize, little: bool) -> Option<f
     }
     let mut u = read_bits_at(data, pos, bits);
     if little {
-        u = u.swap_bytes() >> (64 - bits);
+        u = reverse_bytes(u, bits);
     }
     let f = match bits {
         64 => f64::from_bits(u),

@@ -724,10 +724,10 @@ pub fn run(
                         jump!(*fail)
                     };
                     if flags.little && n > 8 {
-                        u = u.swap_bytes() >> (64 - n);
+                        u = bits::encode::reverse_bytes(u, n);
                     }
                     let v = if flags.signed {
-                        ((u << (64 - n)) as i64) >> (64 - n)
+                        bits::encode::sign_extend(u, n)
                     } else {
                         u as i64
                     };
