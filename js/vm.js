@@ -115,10 +115,12 @@ export class Vm {
     if (!backend) throw new Error('lantern-beam: no backend (import the package entry, not js/vm.js)');
     const otp = options.otp ?? true;
     const source = otp === true ? backend.otpBundle : otp;
-    // The bundle downloads while the wasm compiles.
+    // The bundle downloads and inflates while the wasm compiles.
     const [RawVm, otpBytes] = await Promise.all([
       backend.init(options.wasm),
-      otp === false || Array.isArray(source) ? null : bytesOf(source),
+      otp === false || Array.isArray(source)
+        ? null
+        : bytesOf(source).then((b) => (magic(b) === PACK_MAGIC ? inflateBundle(b) : b)),
     ]);
     const vm = new Vm(RawVm, options);
     if (otp !== false) await vm.load(otpBytes ?? source);
