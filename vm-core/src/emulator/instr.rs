@@ -15,6 +15,8 @@ pub const NO_LABEL: Label = u32::MAX;
 /// `CallOnly::rematch` when the callee does not start by resuming a match.
 pub const NO_REMATCH: u16 = u16::MAX;
 
+pub use super::guard::Guard;
+
 /// A readable operand: a register or an immediate/literal term.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Src {
@@ -767,6 +769,8 @@ pub enum Instr {
         n: u16,
         arity: u8,
         target: Label,
+        /// The callee's base-case compare ([`Guard`]), decided at the call.
+        guard: Guard,
     },
     /// An X-to-Y move, an X-to-X move, then `call` (save a value, pass an argument, call):
     /// `a` to y`b`, `c` to x`d`.
@@ -777,6 +781,8 @@ pub enum Instr {
         d: u16,
         arity: u8,
         target: Label,
+        /// The callee's base-case compare ([`Guard`]), decided at the call.
+        guard: Guard,
     },
     /// An X-to-X move + `call`.
     MoveXXCall {
@@ -784,6 +790,8 @@ pub enum Instr {
         d: u16,
         arity: u8,
         target: Label,
+        /// The callee's base-case compare ([`Guard`]), decided at the call.
+        guard: Guard,
     },
     /// An X-to-Y move + `call`.
     MoveXYCall {
@@ -791,6 +799,8 @@ pub enum Instr {
         d: u16,
         arity: u8,
         target: Label,
+        /// The callee's base-case compare ([`Guard`]), decided at the call.
+        guard: Guard,
     },
     /// `allocate` + an X-to-Y move (the first thing a new frame usually gets).
     AllocateMoveXY {

@@ -19,6 +19,7 @@ pub mod bits;
 mod cold;
 pub mod exception;
 mod fast;
+mod guard;
 pub mod instr;
 pub mod ops;
 #[cfg(feature = "pairs")]
@@ -379,7 +380,9 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     yset!(*d, yget!(*c));
                     ip += 1;
                 }
-                Instr::TrimCall { n, arity, target } => {
+                Instr::TrimCall {
+                    n, arity, target, ..
+                } => {
                     dealloc!(*n);
                     call_skipping!(1, *arity, *target)
                 }
@@ -395,6 +398,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     d,
                     arity,
                     target,
+                    ..
                 } => {
                     yset!(*b, x[*a as usize]);
                     x[*d as usize] = x[*c as usize];
@@ -405,6 +409,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     d,
                     arity,
                     target,
+                    ..
                 } => {
                     x[*d as usize] = x[*s as usize];
                     call_skipping!(1, *arity, *target)
@@ -414,6 +419,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     d,
                     arity,
                     target,
+                    ..
                 } => {
                     yset!(*d, x[*s as usize]);
                     call_skipping!(1, *arity, *target)

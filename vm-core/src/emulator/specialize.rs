@@ -2,7 +2,7 @@
 //! fixed, so the dispatch loop's hottest paths (register moves, small-integer arithmetic,
 //! integer comparisons) do no operand matching at run time. One pass over freshly loaded code.
 
-use super::instr::{self, ArithOp, Dst, FDst, FSrc, Increment, Instr, Src};
+use super::instr::{self, ArithOp, Dst, FDst, FSrc, Guard, Increment, Instr, Src};
 use crate::vm::FastOps;
 
 /// The operator a gc_bif stands for, when the emulator inlines it.
@@ -139,6 +139,7 @@ pub fn specialize(instrs: &mut [Instr], fast: &FastOps) {
         }
     }
     fuse_specialized(instrs);
+    super::guard::attach(instrs);
 }
 
 /// What `+`/`-` of the small literal `t` adds, when it is an increment (the negation of the
@@ -215,6 +216,7 @@ fn fuse(instrs: &mut [Instr]) {
                 n: *n,
                 arity: *arity,
                 target: *target,
+                guard: Guard::NONE,
             },
             (
                 Instr::IsLt {
@@ -293,6 +295,7 @@ fn fuse(instrs: &mut [Instr]) {
                             d,
                             arity,
                             target,
+                            ..
                         }),
                     ) => Instr::MoveXYMoveXXCall {
                         a,
@@ -301,6 +304,7 @@ fn fuse(instrs: &mut [Instr]) {
                         d,
                         arity,
                         target,
+                        guard: Guard::NONE,
                     },
                     (_, _, Some(_)) => continue,
                     (_, _, None) => match move_pair(*s1, *d1, *s2, *d2) {
@@ -330,12 +334,14 @@ fn move_then_transfer(mv: &Instr, next: Option<&Instr>) -> Option<Instr> {
             d,
             arity: *arity,
             target: *target,
+            guard: Guard::NONE,
         },
         (Src::X(s), Dst::Y(d), Instr::Call { arity, target }) => Instr::MoveXYCall {
             s,
             d,
             arity: *arity,
             target: *target,
+            guard: Guard::NONE,
         },
         (Src::X(s), Dst::X(d), Instr::Return) => Instr::MoveXXReturn(s, d),
         (
@@ -466,7 +472,8 @@ mod tests {
                 c: 1,
                 d: 0,
                 arity: 1,
-                target: 0
+                target: 0,
+                ..
             }
         ));
         assert!(matches!(
@@ -475,7 +482,8 @@ mod tests {
                 s: 1,
                 d: 0,
                 arity: 1,
-                target: 0
+                target: 0,
+                ..
             }
         ));
         assert!(matches!(code[4], Instr::Call { .. }));
@@ -556,7 +564,8 @@ mod tests {
             Instr::TrimCall {
                 n: 2,
                 arity: 3,
-                target: 0
+                target: 0,
+                ..
             }
         ));
         // The second of each pair stays for jumps that land on it.
@@ -800,7 +809,8 @@ mod tests {
                 s: 2,
                 d: 0,
                 arity: 2,
-                target: 0
+                target: 0,
+                ..
             }
         ));
         assert!(matches!(code[2], Instr::Call { .. }));

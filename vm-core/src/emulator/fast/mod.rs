@@ -248,6 +248,23 @@ pub fn run(
             continue;
         }};
     }
+    // A call: `enter!`, unless the callee's base-case compare, decided here with the arguments
+    // in place, returns at once (its return done here, nothing pushed or dispatched) or lets
+    // the callee go on past it.
+    macro_rules! call {
+        ($skip:expr, $target:expr, $guard:expr) => {{
+            let g: &instr::Guard = $guard;
+            match g.decide(x) {
+                Some(true) => {
+                    x[g.ret_d as usize] = x[g.ret_s as usize];
+                    i += 1 + $skip;
+                    continue;
+                }
+                Some(false) => enter!($skip, g.cont),
+                None => enter!($skip, $target),
+            }
+        }};
+    }
     // Drops `dealloc` Y registers and enters `target` (the reduction already spent).
     macro_rules! tail_enter {
         ($dealloc:expr, $target:expr) => {{
@@ -371,11 +388,13 @@ pub fn run(
                 stack[m] = stack[k];
                 i += 1;
             }
-            Instr::TrimCall { n, target, .. } => {
+            Instr::TrimCall {
+                n, target, guard, ..
+            } => {
                 spend!();
                 let len = stack.len();
                 stack.truncate(len.saturating_sub(*n as usize));
-                enter!(1, *target)
+                call!(1, *target, guard)
             }
             Instr::MoveYXXY(a, b, c, d) => {
                 let (k, m) = (y_at!(*a), y_at!(*d));
@@ -387,25 +406,43 @@ pub fn run(
                 spend!();
                 enter!(0, *target)
             }
-            Instr::MoveXXCall { s, d, target, .. } => {
+            Instr::MoveXXCall {
+                s,
+                d,
+                target,
+                guard,
+                ..
+            } => {
                 spend!();
                 x[*d as usize] = x[*s as usize];
-                enter!(1, *target)
+                call!(1, *target, guard)
             }
-            Instr::MoveXYCall { s, d, target, .. } => {
+            Instr::MoveXYCall {
+                s,
+                d,
+                target,
+                guard,
+                ..
+            } => {
                 let k = y_at!(*d);
                 spend!();
                 stack[k] = x[*s as usize];
-                enter!(1, *target)
+                call!(1, *target, guard)
             }
             Instr::MoveXYMoveXXCall {
-                a, b, c, d, target, ..
+                a,
+                b,
+                c,
+                d,
+                target,
+                guard,
+                ..
             } => {
                 let k = y_at!(*b);
                 spend!();
                 stack[k] = x[*a as usize];
                 x[*d as usize] = x[*c as usize];
-                enter!(2, *target)
+                call!(2, *target, guard)
             }
             Instr::CallOnly {
                 target, rematch, ..
