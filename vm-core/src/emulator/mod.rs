@@ -337,7 +337,7 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
             }
 
             // The fast tier runs what it can and leaves `ip` at an instruction it has not begun.
-            if fast::is_fast(&instrs[ip]) {
+            if fast::enter(&instrs[ip], &p.heap) {
                 fast::run(x, fr, p, &instrs, code.id, &mut ip, &mut fcalls);
             }
             let instr = &instrs[ip];

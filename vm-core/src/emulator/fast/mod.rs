@@ -19,6 +19,8 @@ use super::regs::MAX_X;
 
 mod floats;
 mod segments;
+#[cfg(test)]
+mod tests;
 use super::{bits, specialize};
 use crate::code::CodePtr;
 use crate::heap::build;
@@ -32,13 +34,22 @@ fn room(heap: &crate::heap::Heap, words: usize) -> bool {
     !cfg!(feature = "gc-stress") && !heap.needs_gc(words)
 }
 
-/// `allocate`'s safe point would do nothing: a frame goes on the stack, not the heap, so it
-/// needs no heap room, and a collection merely due there (fragments, a request) waits for the
-/// next safe point that allocates, as its timing is no part of the semantics. A `gc-stress`
-/// build leaves it to the full loop, which collects there.
+/// `allocate`'s safe point would do nothing. A frame goes on the stack, not the heap, so it
+/// needs no room; and a collection cannot be due here: the full loop enters this loop only when
+/// none is ([`enter`]), and every instruction here that adds to the heap or its off-heap
+/// binaries checks [`room`] itself. A `gc-stress` build leaves it to the full loop, which
+/// collects there.
 #[inline(always)]
 fn frame_room() -> bool {
     !cfg!(feature = "gc-stress")
+}
+
+/// True when the full loop may hand over at `i`: one of this loop's instructions, and no
+/// collection due (fragments, off-heap binaries, a request), which the full loop's own safe
+/// points then take before this loop runs again.
+#[inline(always)]
+pub fn enter(i: &Instr, heap: &crate::heap::Heap) -> bool {
+    is_fast(i) && !heap.needs_gc(0)
 }
 
 /// A register resolved before anything is written, so an instruction that writes two can
