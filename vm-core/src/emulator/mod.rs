@@ -21,6 +21,7 @@ pub mod exception;
 mod fast;
 mod guard;
 pub mod instr;
+mod operands;
 pub mod ops;
 #[cfg(feature = "pairs")]
 pub mod paircount;
