@@ -242,10 +242,16 @@ pub fn execute(sh: &mut Shared, p: &mut Process, r: &mut Regs, reductions: i64) 
                     continue 'dispatch;
                 }};
             }
-            // A call: charge a reduction and yield when the slice is spent.
+            // A call: charge a reduction and yield when the slice is spent. A collection that
+            // is due is taken here too, with the arguments live: the fast tier does not run while
+            // one is due (`fast::enter`), and a loop with no safe point of its own (no heap
+            // allocation) would otherwise stay in this loop.
             macro_rules! call_to {
                 ($cp:expr, $arity:expr) => {{
                     let cp: CodePtr = $cp;
+                    if p.heap.needs_gc(0) {
+                        gc_charge!(safe_point(p, x, $arity as usize, 0));
+                    }
                     fcalls -= 1;
                     if fcalls <= 0 {
                         p.ip = cp;

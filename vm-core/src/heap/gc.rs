@@ -16,8 +16,10 @@ use alloc::vec::Vec;
 use super::{in_ranges, release_offheap, Block, Heap, OffHeap};
 use crate::term::{Header, Subtag, Term};
 
-/// A collection is also due once this many bytes of refc binaries hang off a heap
-/// (ERTS's "virtual binary heap", simplified).
+/// A collection is also due once this many bytes of refc binaries were referenced from a heap
+/// since its last collection (ERTS's "virtual binary heap", simplified). Only new ones count:
+/// binaries a process keeps alive (a large file read once) do not make every later safe point
+/// collect, nor keep the fast tier from running (`fast::enter`).
 pub const VBIN_LIMIT: usize = 8 * 1024 * 1024;
 
 /// Minor collections between two major ones (ERTS's `fullsweep_after` default is 65535; a
@@ -118,6 +120,7 @@ fn collect_minor(heap: &mut Heap, roots: &mut [&mut [Term]], need: usize) {
     heap.fragments.clear();
     heap.gc_due = false;
     heap.fragment_words = 0;
+    heap.offheap.bin_bytes = 0;
     heap.minor_gcs += 1;
 }
 
@@ -159,6 +162,7 @@ fn collect_major(heap: &mut Heap, roots: &mut [&mut [Term]], need: usize) {
     heap.fragments.clear();
     heap.gc_due = false;
     heap.fragment_words = 0;
+    heap.offheap.bin_bytes = 0;
     heap.minor_gcs = 0;
     heap.major_gcs += 1;
 }
@@ -395,6 +399,24 @@ mod tests {
         assert_eq!(roots2[0].tuple().unwrap(), &[Term::small(7)]);
         assert!(h.used_words() < 64, "{}", h.used_words());
         assert!(h.total_heap_size() < 2000, "{}", h.total_heap_size());
+    }
+
+    #[test]
+    fn binaries_kept_alive_do_not_keep_a_collection_due() {
+        let mut h = Heap::new(233);
+        // More than the limit in one binary the process keeps (a large file read once).
+        let big = build::binary(&mut h, &vec![1u8; VBIN_LIMIT + 1]);
+        assert!(h.needs_gc(0));
+        let mut roots = [big];
+        collect(&mut h, &mut [&mut roots], 0);
+        assert!(
+            !h.needs_gc(0),
+            "only binaries new since the collection count"
+        );
+        assert_eq!(roots[0].boxed_words()[0] as usize, VBIN_LIMIT + 1);
+        // New ones past the limit make one due again.
+        let _more = build::binary(&mut h, &vec![2u8; VBIN_LIMIT + 1]);
+        assert!(h.needs_gc(0));
     }
 
     #[test]

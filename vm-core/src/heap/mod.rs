@@ -272,7 +272,8 @@ pub(crate) unsafe fn release_offheap(obj: *mut u64, h: Header) {
 #[derive(Default)]
 pub struct OffHeap {
     pub first: usize,
-    /// Bytes of refc binaries referenced from here (drives the virtual-binary-heap GC trigger).
+    /// Bytes of refc binaries referenced from here since the heap's last collection (drives the
+    /// virtual-binary-heap GC trigger, [`super::gc::VBIN_LIMIT`]).
     pub bin_bytes: usize,
 }
 
