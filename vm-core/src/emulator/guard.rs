@@ -114,27 +114,30 @@ impl Guard {
     }
 }
 
+/// The target and guard of a call that can carry one.
+fn guarded_call(i: &mut Instr) -> Option<(Label, &mut Guard)> {
+    match i {
+        Instr::TrimCall { target, guard, .. }
+        | Instr::MoveXXCall { target, guard, .. }
+        | Instr::MoveXYCall { target, guard, .. }
+        | Instr::MoveXYMoveXXCall { target, guard, .. } => Some((*target, guard)),
+        _ => None,
+    }
+}
+
 /// Gives each call that can carry one the guard of the function it calls (after the compares
 /// have been specialised and given their [`instr::FAIL_RETURN`] labels).
 pub fn attach(instrs: &mut [Instr]) {
     for i in 0..instrs.len() {
-        let target = match instrs[i] {
-            Instr::TrimCall { target, .. }
-            | Instr::MoveXXCall { target, .. }
-            | Instr::MoveXYCall { target, .. }
-            | Instr::MoveXYMoveXXCall { target, .. } => target,
-            _ => continue,
+        let Some((target, _)) = guarded_call(&mut instrs[i]) else {
+            continue;
         };
         let Some(first) = instrs.get(target as usize) else {
             continue;
         };
         let g = Guard::of(first, target);
-        match &mut instrs[i] {
-            Instr::TrimCall { guard, .. }
-            | Instr::MoveXXCall { guard, .. }
-            | Instr::MoveXYCall { guard, .. }
-            | Instr::MoveXYMoveXXCall { guard, .. } => *guard = g,
-            _ => {}
+        if let Some((_, guard)) = guarded_call(&mut instrs[i]) {
+            *guard = g;
         }
     }
 }

@@ -37,8 +37,9 @@ pub fn sign_extend(u: u64, bits: usize) -> i64 {
     ((u << (64 - bits)) as i64) >> (64 - bits)
 }
 
+/// The low `n` bits set (all of them from 64 on).
 #[inline]
-fn mask(n: usize) -> u64 {
+pub fn mask(n: usize) -> u64 {
     if n >= 64 {
         u64::MAX
     } else {

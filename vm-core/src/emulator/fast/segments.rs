@@ -68,12 +68,7 @@ fn integers(
         {
             return None;
         }
-        let low = if bits == 0 {
-            0
-        } else {
-            u64::MAX >> (64 - bits)
-        };
-        let mut u = v? as u64 & low;
+        let mut u = v? as u64 & bits::encode::mask(bits);
         if s.flags.little && bits > 8 {
             if bits % 8 != 0 {
                 return None;
